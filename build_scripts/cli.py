@@ -1,0 +1,118 @@
+"""The ``dossier`` command: argument parsing and exit codes over the library, nothing else.
+
+Exit codes: 0 = fine (warnings allowed), 1 = the data has errors, 2 = the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import problems as problems_mod
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A wrong call: reported in Dutch with exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dossier", description="Cruciale ggz dossier: gegevens controleren en de site opbouwen.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="projectmap met data/ (standaard: huidige map)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDO")
+    for name, (help_text, add_args, _run) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        add_args(command)
+    return parser
+
+
+def _validate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PAD", help="alleen problemen in deze bestanden of mappen tonen")
+    p.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    p.add_argument("--format", choices=sorted(problems_mod.FORMATTERS), default="text", help="uitvoer: text, json, github of gitlab")
+    p.add_argument("--output", type=Path, help="schrijf het rapport naar dit bestand in plaats van naar het scherm")
+
+
+def _run_validate(args: argparse.Namespace) -> int:
+    from .dataset import load_dataset
+
+    root = args.root.resolve()
+    started = time.perf_counter()
+    dataset, found = load_dataset(root)
+    selected = _select(found, [_relative(p, root) for p in args.paths])
+    if args.strict:
+        selected = problems_mod.promote_warnings(selected)
+    report = problems_mod.FORMATTERS[args.format](selected)
+    if args.output:
+        args.output.write_text(report + "\n", encoding="utf-8")
+    elif report:
+        print(report)
+    elapsed = time.perf_counter() - started
+    print(
+        f"{problems_mod.summary(selected)} in {len(dataset.documents)} bestanden ({elapsed:.2f} s)",
+        file=sys.stderr,
+    )
+    return EXIT_DATA if problems_mod.has_errors(selected) else EXIT_OK
+
+
+def _relative(path: Path, root: Path) -> str:
+    resolved = path.resolve()
+    if not resolved.exists():
+        raise UsageError(f"pad bestaat niet: {path}")
+    try:
+        return resolved.relative_to(root).as_posix()
+    except ValueError as exc:
+        raise UsageError(f"pad ligt buiten de projectmap {root}: {path}") from exc
+
+
+def _select(found: list[problems_mod.Problem], prefixes: list[str]) -> list[problems_mod.Problem]:
+    if not prefixes:
+        return found
+    return [p for p in found if any(p.path == pre or p.path.startswith(pre.rstrip("/") + "/") or pre == "." for pre in prefixes)]
+
+
+def _schema_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, default=Path("schema"), help="map voor de JSON-schema's (standaard: schema/)")
+    p.add_argument("--check", action="store_true", help="niets schrijven; exit 1 als de bestanden verouderd zijn")
+
+
+def _run_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_texts, write_schemas
+
+    out = args.out if args.out.is_absolute() else args.root / args.out
+    if args.check:
+        stale = [n for n, t in schema_texts().items() if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != t]
+        for name in stale:
+            print(f"{out / name}: verouderd; voer 'dossier schema' uit", file=sys.stderr)
+        return EXIT_DATA if stale else EXIT_OK
+    for path in write_schemas(out):
+        print(path)
+    return EXIT_OK
+
+
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {
+    "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
+    "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command][2](args)
+    except UsageError as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Validation problems as values, and their output formats.
+
+Problems are collected from every file and rule, then reported in one go; only the CLI and the
+MkDocs hook turn them into exit codes or build failures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["fout", "waarschuwing"]
+FOUT: Severity = "fout"
+WAARSCHUWING: Severity = "waarschuwing"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located finding: file, 1-based line and column, key path and a Dutch message."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    key_path: str
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == FOUT
+
+    def as_text(self) -> str:
+        where = f"{self.key_path}: " if self.key_path else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sort by file, line and column, dropping exact duplicates (one rule may hit a spot twice)."""
+    return sorted(set(problems))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.is_error for p in problems)
+
+
+def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
+    """``--strict``: every warning becomes an error."""
+    return [Problem(p.path, p.line, p.column, FOUT, p.key_path, p.message) for p in problems]
+
+
+def summary(problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    return f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+
+
+def format_text(problems: list[Problem]) -> str:
+    return "\n".join(p.as_text() for p in problems)
+
+
+def format_json(problems: list[Problem]) -> str:
+    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(problems: list[Problem]) -> str:
+    """GitHub Actions workflow commands: annotations appear on the changed lines of a pull request."""
+    lines = []
+    for p in problems:
+        kind = "error" if p.is_error else "warning"
+        title = _github_escape(p.key_path or p.path, prop=True)
+        message = _github_escape(f"{p.key_path}: {p.message}" if p.key_path else p.message)
+        lines.append(
+            f"::{kind} file={_github_escape(p.path, prop=True)},line={p.line},col={p.column},title={title}::{message}"
+        )
+    return "\n".join(lines)
+
+
+def format_gitlab(problems: list[Problem]) -> str:
+    """GitLab Code Quality report: problems show inline in the merge-request diff."""
+    report = []
+    for p in problems:
+        fingerprint = hashlib.sha256(f"{p.path}|{p.key_path}|{p.message}".encode()).hexdigest()
+        report.append(
+            {
+                "description": f"{p.key_path}: {p.message}" if p.key_path else p.message,
+                "check_name": "dossier-validate",
+                "fingerprint": fingerprint,
+                "severity": "major" if p.is_error else "minor",
+                "location": {"path": p.path, "lines": {"begin": p.line}},
+            }
+        )
+    return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+FORMATTERS = {"text": format_text, "json": format_json, "github": format_github, "gitlab": format_gitlab}
