@@ -269,7 +269,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, key_path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, key_path + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*key_path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node, key_path)
 
     def _mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict[str, Any]:
@@ -283,15 +283,15 @@ class _Builder:
                 self.error(key_node, key_path, "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
                 continue
             if key in result:
-                first = self.nodes[key_path + (key,)]
+                first = self.nodes[(*key_path, key)]
                 self.error(
                     key_node,
-                    key_path + (key,),
+                    (*key_path, key),
                     f"dubbele sleutel '{key}' (staat ook op regel {first.key_line}); YAML zou alleen de laatste waarde "
                     "bewaren, dus verwijder of hernoem één van beide",
                 )
                 continue
-            result[key] = self.build(value_node, key_path + (key,), key_node)
+            result[key] = self.build(value_node, (*key_path, key), key_node)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, key_path: KeyPath) -> Any:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import milestones
 from .loading import Document, KeyPath
 from .model import Landelijk, Regio, RegioJaar, ZorgvormGegevens
-from .problems import FOUT, WAARSCHUWING, Problem
+from .problems import WAARSCHUWING, Problem
 from .vocabulary import Bijeenkomstsoort, DeelnemerSoort, Vertegenwoordiging, Zorgvorm
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
     base: KeyPath = ("zorgvormen", zorgvorm.value)
     if zorgvorm.regionaal and g.bespreekpunt is not None:
         yield doc.problem(
-            base + ("bespreekpunt",),
+            (*base, "bespreekpunt"),
             f"een bespreekpunt voor de landelijke tafel is niet van toepassing (n.v.t.) bij {zorgvorm.label.lower()}: "
             "dat is regionale zorg; verwijder het blok bespreekpunt",
             at_key=True,
@@ -95,20 +95,20 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
         for veld in ("redenen", "gezette_stappen", "voorstel"):
             if getattr(g.bespreekpunt, veld) is None:
                 yield doc.problem(
-                    base + ("bespreekpunt",),
+                    (*base, "bespreekpunt"),
                     f"agenderen: true vraagt ook om '{veld}'; vul het in of zet agenderen op false",
                     at_key=True,
                 )
     if zorgvorm.regionaal and g.landelijke_functie:
         yield doc.problem(
-            base + ("landelijke_functie",),
+            (*base, "landelijke_functie"),
             f"{zorgvorm.label.lower()} is regionale zorg en heeft normaal geen landelijke functie; controleer deze waarde",
             WAARSCHUWING,
         )
     capaciteit = [c for c in (g.capaciteit.binnen_regio, g.capaciteit.buiten_regio) if c]
     if not g.aanwezig and capaciteit:
         yield doc.problem(
-            base + ("capaciteit",),
+            (*base, "capaciteit"),
             "aanwezig: false, maar er staat capaciteit boven 0; zet aanwezig op true of de capaciteit op 0",
             at_key=True,
         )
@@ -142,7 +142,7 @@ def _agenda_rules(doc: Document, model: RegioJaar) -> Iterator[Problem]:
         Bijeenkomstsoort.eerste_gespreksronde: milestones.eerste_ronde_uiterlijk(jaar),
         Bijeenkomstsoort.tweede_gespreksronde: milestones.tweede_ronde_uiterlijk(jaar),
     }
-    for soort, uiterlijk in deadlines.items():
+    for soort in deadlines:
         if not any(b.soort == soort for b in agenda.bijeenkomsten):
             yield doc.problem(("jaaragenda", "bijeenkomsten"), f"er staat geen {soort.value.replace('_', ' ')} in de jaaragenda", WAARSCHUWING, at_key=True)
     for i, b in enumerate(agenda.bijeenkomsten):
@@ -150,14 +150,14 @@ def _agenda_rules(doc: Document, model: RegioJaar) -> Iterator[Problem]:
         uiterlijk = deadlines.get(b.soort)
         if uiterlijk is not None and b.datum > uiterlijk:
             yield doc.problem(
-                where + ("datum",),
+                (*where, "datum"),
                 f"{b.soort.value.replace('_', ' ')} op {b.datum}, na de mijlpaal van {uiterlijk:%d-%m-%Y}; "
                 "de input is dan te laat voor de landelijke tafel",
                 WAARSCHUWING,
             )
         if b.stukken_verspreid is not None and (b.datum - b.stukken_verspreid).days < milestones.MIN_DAGEN_STUKKEN:
             yield doc.problem(
-                where + ("stukken_verspreid",),
+                (*where, "stukken_verspreid"),
                 f"stukken verspreid op {b.stukken_verspreid}, {(b.datum - b.stukken_verspreid).days} dagen voor de bijeenkomst; "
                 f"de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen",
                 WAARSCHUWING,
@@ -210,5 +210,3 @@ def _national_rules(doc: Document, model: Landelijk, slugs: set[str]) -> Iterato
                 WAARSCHUWING,
             )
 
-
-__all__ = ["check_dataset", "FOUT", "WAARSCHUWING"]

@@ -1,0 +1,126 @@
+"""The pure core of the site: a validated dataset in, ``{site path: Output}`` out.
+
+Each section of the site lives in its own module with a ``pages(ctx)`` generator; this module
+only gathers them, so the MkDocs hook and ``dossier export`` publish exactly the same mapping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import escape
+
+from .dataset import Dataset
+from .gitinfo import last_changes
+
+PEILDATUM_ENV = "DOSSIER_PEILDATUM"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: Markdown page text, or bytes for downloads, feeds and charts.
+
+    ``source`` is the data file behind a page (for its "bewerk" link); ``title`` its nav title.
+    """
+
+    content: str | bytes
+    source: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class SiteContext:
+    """What every page builder may read. ``peildatum`` is the explicit "today" of the build."""
+
+    dataset: Dataset
+    peildatum: dt.date
+    data_datum: dt.date | None
+    file_dates: dict[str, dt.date] = field(default_factory=dict)
+    cache_dir: Path | None = None
+
+    @property
+    def huidig_jaar(self) -> int | None:
+        """The cycle shown by default: the latest year with data, not later than the peildatum's."""
+        years = [j for j in self.dataset.jaren if j <= self.peildatum.year] or self.dataset.jaren
+        return max(years) if years else None
+
+
+def make_context(dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None) -> SiteContext:
+    """Context with dates from git; the peildatum comes from the argument, the environment or the data."""
+    file_dates = last_changes(dataset.root)
+    data_datum = max(file_dates.values()) if file_dates else None
+    if peildatum is None and os.environ.get(PEILDATUM_ENV):
+        peildatum = dt.date.fromisoformat(os.environ[PEILDATUM_ENV])
+    if peildatum is None:
+        peildatum = data_datum or _latest_data_date(dataset)
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir)
+
+
+def _latest_data_date(dataset: Dataset) -> dt.date:
+    """Without git, "today" is the last date the data itself mentions: reproducible."""
+    dates = [dt.date(j, 1, 1) for j in dataset.jaren] or [dt.date(2000, 1, 1)]
+    for region in dataset.regions.values():
+        for model in region.jaren.values():
+            dates.extend(b.datum for b in model.jaaragenda.bijeenkomsten)
+    return max(dates)
+
+
+PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
+
+
+def _builders() -> list[PageBuilder]:
+    from . import home_page, region_pages
+
+    return [home_page.pages, region_pages.pages]
+
+
+def generate_site(ctx: SiteContext) -> dict[str, Output]:
+    """Every generated file of the site, in a deterministic order."""
+    outputs: dict[str, Output] = {}
+    for builder in _builders():
+        for path, output in builder(ctx):
+            if path in outputs:
+                raise ValueError(f"two builders generate {path}")
+            outputs[path] = output
+    return dict(sorted(outputs.items()))
+
+
+NavItem = str | dict[str, "list[NavItem] | str"]
+
+
+def nav_section(outputs: dict[str, Output], index: str) -> list[NavItem]:
+    """A hierarchical nav for the generated pages under ``index``'s folder.
+
+    Folders become sections with their ``index.md`` as section page, so Material (with
+    ``navigation.indexes`` and ``navigation.prune``) renders only the open branch on each page.
+    """
+    folder = index.removesuffix("index.md")
+    children: dict[str, list[str]] = {}
+    for path in outputs:
+        if path.startswith(folder) and path.endswith(".md") and path != index:
+            rest = path[len(folder):]
+            children.setdefault(rest.split("/", 1)[0], []).append(path)
+    items: list[NavItem] = [index]
+    for name in sorted(children, key=_nav_key):
+        sub_index = f"{folder}{name}/index.md"
+        if sub_index in outputs:
+            title = str(escape(outputs[sub_index].title or name))  # theme templates do not escape
+            items.append({title: nav_section(outputs, sub_index)})
+        else:
+            items.extend(sorted(children[name]))
+    return items
+
+
+def _nav_key(name: str) -> tuple[int, str]:
+    """Years newest first, everything else alphabetical after them."""
+    return (0, f"{9999 - int(name):04d}") if name.isdigit() else (1, name)
+
+
+def iter_markdown(outputs: dict[str, Output]) -> Iterator[tuple[str, str]]:
+    for path, output in outputs.items():
+        if path.endswith(".md") and isinstance(output.content, str):
+            yield path, output.content
