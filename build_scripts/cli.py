@@ -94,9 +94,40 @@ def _run_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", type=Path, required=True, help="map waarin de gegenereerde pagina's en bestanden komen")
+    p.add_argument("--peildatum", type=_date, help="datum die als 'vandaag' geldt (JJJJ-MM-DD); standaard de datum van de gegevens")
+
+
+def _date(text: str) -> object:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"geen datum in de vorm JJJJ-MM-DD: {text}") from exc
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    """Write the same ``{path: content}`` mapping the MkDocs hook publishes (golden tests, debugging)."""
+    from .dataset import load_dataset
+    from .export import export_site
+
+    root = args.root.resolve()
+    dataset, found = load_dataset(root)
+    if problems_mod.has_errors(found):
+        print(problems_mod.format_text([p for p in found if p.is_error]), file=sys.stderr)
+        print(f"niets geëxporteerd: {problems_mod.summary(found)}", file=sys.stderr)
+        return EXIT_DATA
+    written = export_site(dataset, args.out, peildatum=args.peildatum)
+    print(f"{written} bestanden geschreven naar {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
+    "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
 }
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .pages import Output, SiteContext
 from .region_pages import region_rows
 from .templating import render
+
+
+def _home_sections() -> list[Callable[[SiteContext], str]]:
+    """Markdown blocks other parts of the site contribute to the home page, in page order."""
+    return []
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
@@ -18,5 +23,6 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         peildatum=ctx.peildatum,
         data_datum=ctx.data_datum,
         huidig_jaar=ctx.huidig_jaar,
+        secties=[section(ctx) for section in _home_sections()],
     )
     yield "index.md", Output(text, title="Home")

@@ -39,7 +39,10 @@ Jaar = Annotated[int, Strict(), Field(ge=2000, le=2100, description="Kalenderjaa
 Tekst = Annotated[str, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Regiocode: kleine letters, cijfers en koppeltekens.")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Functioneel e-mailadres (geen persoonlijk adres).")]
-Tijd = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?$", description='Tijd tussen aanhalingstekens, bijvoorbeeld "13:30-17:00".')]
+Tijd = Annotated[
+    str,
+    Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?$", description='Tijd tussen aanhalingstekens, bijvoorbeeld "13:30-17:00".'),
+]
 
 
 class ContractModel(BaseModel):
