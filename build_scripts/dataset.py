@@ -72,7 +72,8 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> tuple[Dataset, lis
         if doc.data is None:
             continue
         model, model_problems = validate_document(doc)
-        problems.extend(model_problems)
+        explained = {p.key_path for p in load_problems}  # one message per mistake
+        problems.extend(p for p in model_problems if p.key_path not in explained)
         if model is not None and not load_problems:
             _add(dataset, doc, model)
     problems.extend(check_dataset(dataset))

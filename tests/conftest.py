@@ -1,0 +1,79 @@
+"""Shared test helpers: a writable copy of the mini fixture and a one-call validator."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build_scripts.dataset import load_dataset
+from build_scripts.problems import Problem
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+class Project:
+    """A temporary project root with a ``data/`` tree the test may change."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str | bytes) -> None:
+        target = self.path(rel)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> None:
+        """Change a file's text; fails loudly if the text to change is not there."""
+        text = self.read(rel)
+        assert old in text, f"{old!r} not in {rel}"
+        self.write(rel, text.replace(old, new, count))
+
+    def line_of(self, rel: str, needle: str, nth: int = 1) -> int:
+        """1-based line number of the nth line containing ``needle``."""
+        hits = [i for i, line in enumerate(self.read(rel).splitlines(), 1) if needle in line]
+        assert len(hits) >= nth, f"{needle!r} not found {nth}x in {rel}"
+        return hits[nth - 1]
+
+    def problems(self) -> list[Problem]:
+        return load_dataset(self.root)[1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    shutil.copytree(FIXTURES / "mini", tmp_path / "proj")
+    return Project(tmp_path / "proj")
+
+
+def prepare_site_project(root: Path) -> None:
+    """Give a fixture project the repository's mkdocs.yml and content/, pointing at our hook."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - build_scripts/mkdocs_hook.py", f"  - {REPO / 'build_scripts/mkdocs_hook.py'}")
+    config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {REPO / 'build_scripts/theme'}")
+    config = config.replace("  - build_scripts\n", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if (root / "content").exists():
+        shutil.rmtree(root / "content")
+    shutil.copytree(REPO / "content", root / "content")
+
+
+def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PEILDATUM": "2026-06-01"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, capture_output=True, text=True, env=env
+    )

@@ -1,0 +1,69 @@
+"""Generated pages follow the YAML: a value changed in a fixture shows up on its page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from build_scripts.dataset import load_dataset
+from build_scripts.pages import generate_site, make_context
+from conftest import Project
+
+NOORD = "data/regions/noord/2026.yaml"
+PEIL = dt.date(2026, 6, 1)
+
+
+def site(project: Project) -> dict[str, str]:
+    dataset, problems = load_dataset(project.root)
+    assert not [p for p in problems if p.is_error]
+    return {k: v.content for k, v in generate_site(make_context(dataset, peildatum=PEIL)).items()}
+
+
+def test_every_region_year_file_has_a_page(project: Project) -> None:
+    pages = site(project)
+    for yaml_file in sorted(project.root.glob("data/regions/*/[0-9]*.yaml")):
+        slug, jaar = yaml_file.parent.name, yaml_file.stem
+        assert f"regios/{slug}/{jaar}/index.md" in pages
+        assert f"regios/{slug}/index.md" in pages
+    assert "regios/index.md" in pages and "index.md" in pages
+
+
+def test_changed_value_shows_on_its_page(project: Project) -> None:
+    before = site(project)["regios/noord/2026/index.md"]
+    assert "4.321" not in before
+    project.replace(NOORD, "wachtenden: 12", "wachtenden: 4321")
+    after = site(project)["regios/noord/2026/index.md"]
+    assert '<td class="getal">4.321</td>' in after
+
+
+def test_unknown_is_shown_as_onbekend_never_zero(project: Project) -> None:
+    project.replace(NOORD, "wachtenden: 12", "wachtenden: null")
+    page = site(project)["regios/noord/2026/index.md"]
+    row = next(line for line in page.splitlines() if line.startswith('<tr><th scope="row">Wachtenden nu'))
+    assert "onbekend" in row and ">0<" not in row
+
+
+def test_region_year_page_shows_tables_of_the_guide(project: Project) -> None:
+    page = site(project)["regios/noord/2026/index.md"]
+    for text in (
+        "Deelnemers aan de regionale tafel (Bijlage 1)",
+        "Klinische zorg: gegevens volgens Tabel 2",
+        "Bespreekpunt voor de landelijke tafel (Tabel 3)",
+        "Landelijke verdeling van bedden",
+        "Reactie en advies van de landelijke tafel",
+        "<p>Maak afspraken met de buurregio.</p><p>Kom in het najaar terug.</p>",
+        "Tien extra bedden",
+        "bereidt inkoopjaar 2027 voor",
+        "Voorbeeldgegevens — fictief",
+        'href="mailto:tafel@example.org"',
+    ):
+        assert text in page, text
+
+
+def test_banner_only_for_example_regions(project: Project) -> None:
+    pages = site(project)
+    assert "Voorbeeldgegevens — fictief" in pages["regios/noord/2026/index.md"]
+    assert "Voorbeeldgegevens — fictief" not in pages["regios/zuid/2026/index.md"]
+
+
+def test_pages_are_deterministic(project: Project) -> None:
+    assert site(project) == site(project)
