@@ -17,7 +17,11 @@ KEYS = ["regio", "jaar", "status", "tafel", "zorgvormen", "acute_zorg", "wachten
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.text(max_size=20), st.dates(),
 )
-trees = st.recursive(scalars, lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), kids, max_size=5), max_leaves=25)
+trees = st.recursive(
+    scalars,
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=8), kids, max_size=5),
+    max_leaves=25,
+)
 
 _BASE = Path(tempfile.mkdtemp(prefix="dossier-prop-"))
 shutil.copytree(FIXTURES / "mini", _BASE / "proj")
