@@ -124,11 +124,79 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _pdf_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site/, na 'mkdocs build')")
+    p.add_argument("--chromium", help="pad naar Chromium (standaard: $DOSSIER_CHROMIUM of 'chromium' op het PATH)")
+
+
+def _run_pdf(args: argparse.Namespace) -> int:
+    """Print each year's print edition of a built site to PDF with Chromium (a step after the build)."""
+    from .pdf_edition import PdfError, make_pdfs
+
+    site = args.site if args.site.is_absolute() else args.root / args.site
+    try:
+        written = make_pdfs(site.resolve(), args.chromium)
+    except PdfError as exc:
+        raise UsageError(str(exc)) from exc
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def _diff_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("jaren", nargs="*", type=int, metavar="JAAR", help="twee cyclusjaren: VAN NAAR (bijvoorbeeld 2025 2026)")
+    p.add_argument("--base", metavar="REV", help="vergelijk data/ van deze git-revisie met de werkmap (wat een samenvoegverzoek verandert)")
+    p.add_argument("--regio", metavar="SLUG", help="alleen deze regio")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="uitvoer: text, markdown of json")
+    p.add_argument("--output", type=Path, help="schrijf naar dit bestand in plaats van naar het scherm")
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    """Exit 0 even when files have errors: the diff lists them, ``dossier validate`` is what blocks."""
+    from .diff_format import report
+
+    if len(args.jaren) != (0 if args.base else 2):
+        raise UsageError("geef óf twee jaren (dossier diff 2025 2026) óf --base REV (dossier diff --base origin/main)")
+    try:
+        text = report(args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    if args.output:
+        args.output.write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def _new_year_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("jaar", type=int, metavar="JAAR", help="het nieuwe cyclusjaar, bijvoorbeeld 2027")
+    p.add_argument("--regio", metavar="SLUG", help="alleen deze regio (standaard: alle regio's)")
+
+
+def _run_new_year(args: argparse.Namespace) -> int:
+    """Exit 2 when nothing could be written: every file existed already or had no earlier year."""
+    from .new_year import create_next_year
+
+    try:
+        results = create_next_year(args.root.resolve(), args.jaar, args.regio)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    for r in results:
+        bron = f" (uit {r.bron}.yaml)" if r.bron else ""
+        print(f"{r.pad.relative_to(args.root.resolve()).as_posix()}: {r.status}{bron}", file=sys.stderr)
+    if not any(r.status == "geschreven" for r in results):
+        raise UsageError(f"geen nieuw bestand voor {args.jaar} geschreven")
+    return EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
     "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
+    "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
+    "new-year": ("begin het bestand van een nieuw jaar vanuit het vorige jaar", _new_year_args, _run_new_year),
+    "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na mkdocs build)", _pdf_args, _run_pdf),
 }
 
 

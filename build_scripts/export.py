@@ -16,7 +16,7 @@ from .pages import generate_site, make_context
 
 def export_site(dataset: Dataset, out: Path, peildatum: dt.date | None = None) -> int:
     """Write every generated file under ``out`` (emptied first); return how many were written."""
-    outputs = generate_site(make_context(dataset, peildatum=peildatum, cache_dir=dataset.root / ".cache" / "charts"))
+    outputs = generate_site(make_context(dataset, peildatum=peildatum))
     if out.exists():
         shutil.rmtree(out)
     for path, output in outputs.items():

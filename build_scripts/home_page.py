@@ -11,7 +11,9 @@ from .templating import render
 
 def _home_sections() -> list[Callable[[SiteContext], str]]:
     """Markdown blocks other parts of the site contribute to the home page, in page order."""
-    return []
+    from . import agenda_pages, national_pages
+
+    return [national_pages.home_section, agenda_pages.home_section]
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:

@@ -12,16 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 
 from .problems import FOUT, Problem
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_BYTES = 1024 * 1024
 KeyPath = tuple[str | int, ...]
@@ -33,11 +33,41 @@ _PLAIN_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_yaml_* methods are used
 
 _TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX = 100_000
 
 
-@dataclass(frozen=True)
-class NodeInfo:
-    """Where a value stands (1-based), its text as typed (scalars), and where its key stands."""
+class _Loader(_BaseLoader):
+    """libyaml's parser with a memoised resolver.
+
+    The C parser asks PyYAML's pure-Python resolver for the type of every node, one regular
+    expression after another; that was a third of the load time. Without path resolvers (safe
+    loading has none) the type of a plain scalar depends on its text alone, and texts repeat.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tag = _PLAIN_TAGS.get(value)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)
+            if len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                _PLAIN_TAGS[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        """No path resolvers: nothing to track (called for every node)."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers: nothing to track (called for every node)."""
+
+
+class NodeInfo(NamedTuple):
+    """Where a value stands (1-based), its text as typed (scalars), and where its key stands.
+
+    A named tuple, not a frozen dataclass: one is made for every node of every file, and a
+    tuple is built several times faster and is a third of the size.
+    """
 
     line: int
     column: int

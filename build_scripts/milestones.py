@@ -26,6 +26,11 @@ def agenda_vanaf(jaar: int) -> dt.date:
     return dt.date(jaar, 2, 1)
 
 
+def agenda_uiterlijk(jaar: int) -> dt.date:
+    """'From February': the status board expects the jaaragenda published by the end of February."""
+    return dt.date(jaar, 3, 1) - dt.timedelta(days=1)
+
+
 def eerste_ronde_uiterlijk(jaar: int) -> dt.date:
     return dt.date(jaar, 5, 31)
 

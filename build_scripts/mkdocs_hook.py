@@ -37,8 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}"
         )
-    cache = root / ".cache" / "charts"
-    ctx = make_context(dataset, cache_dir=cache)
+    ctx = make_context(dataset)
     _outputs.clear()
     _outputs.update(generate_site(ctx))
     config.nav = _expand_nav(config.nav or [])

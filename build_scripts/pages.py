@@ -18,6 +18,7 @@ from .dataset import Dataset
 from .gitinfo import last_changes
 
 PEILDATUM_ENV = "DOSSIER_PEILDATUM"
+CACHE_ENV = "DOSSIER_CACHE_DIR"  # CI keeps this folder between runs; tests share one per session
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,18 @@ class SiteContext:
 
 
 def make_context(dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None) -> SiteContext:
-    """Context with dates from git; the peildatum comes from the argument, the environment or the data."""
+    """Context with dates from git; the peildatum comes from the argument, the environment or the data.
+
+    Charts are cached under ``$DOSSIER_CACHE_DIR/charts`` or else ``<root>/.cache/charts``.
+    """
     file_dates = last_changes(dataset.root)
     data_datum = max(file_dates.values()) if file_dates else None
     if peildatum is None and os.environ.get(PEILDATUM_ENV):
         peildatum = dt.date.fromisoformat(os.environ[PEILDATUM_ENV])
     if peildatum is None:
         peildatum = data_datum or _latest_data_date(dataset)
+    if cache_dir is None:
+        cache_dir = Path(os.environ.get(CACHE_ENV) or dataset.root / ".cache") / "charts"
     return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir)
 
 
@@ -73,23 +79,42 @@ PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
 
 
 def _builders() -> list[PageBuilder]:
-    from . import home_page, region_pages
+    from . import agenda_pages, diff_pages, downloads, home_page, national_pages, region_pages
 
-    return [home_page.pages, region_pages.pages]
+    return [home_page.pages, region_pages.pages, agenda_pages.pages, national_pages.pages, downloads.pages, diff_pages.pages]
+
+
+PageFinisher = Callable[[SiteContext, dict[str, Output]], Iterable[tuple[str, Output]]]
+
+
+def _finishers() -> list[PageFinisher]:
+    """Builders that bundle pages the others made (the print edition): they run last."""
+    from . import print_edition
+
+    return [print_edition.pages]
 
 
 def generate_site(ctx: SiteContext) -> dict[str, Output]:
     """Every generated file of the site, in a deterministic order."""
     outputs: dict[str, Output] = {}
     for builder in _builders():
-        for path, output in builder(ctx):
-            if path in outputs:
-                raise ValueError(f"two builders generate {path}")
-            outputs[path] = output
+        _add_outputs(outputs, builder(ctx))
+    for finisher in _finishers():
+        _add_outputs(outputs, list(finisher(ctx, dict(sorted(outputs.items())))))
     return dict(sorted(outputs.items()))
 
 
+def _add_outputs(outputs: dict[str, Output], new: Iterable[tuple[str, Output]]) -> None:
+    for path, output in new:
+        if path in outputs:
+            raise ValueError(f"two builders generate {path}")
+        outputs[path] = output
+
+
 NavItem = str | dict[str, "list[NavItem] | str"]
+
+
+NAV_GROUPS = {"regios/index.md": "Alle regio's"}
 
 
 def nav_section(outputs: dict[str, Output], index: str) -> list[NavItem]:
@@ -97,21 +122,49 @@ def nav_section(outputs: dict[str, Output], index: str) -> list[NavItem]:
 
     Folders become sections with their ``index.md`` as section page, so Material (with
     ``navigation.indexes`` and ``navigation.prune``) renders only the open branch on each page.
+    Material always renders the sections directly under a tab fully open, so a section with
+    one subsection per region (``NAV_GROUPS``) gets one extra level: otherwise every page would
+    carry every page of every region, and the build would grow quadratically.
+    Linear: the outputs are grouped into a folder tree once, not scanned again per folder.
     """
     folder = index.removesuffix("index.md")
-    children: dict[str, list[str]] = {}
+    tree = _Folder()
     for path in outputs:
-        if path.startswith(folder) and path.endswith(".md") and path != index:
-            rest = path[len(folder):]
-            children.setdefault(rest.split("/", 1)[0], []).append(path)
+        if path.startswith(folder) and path.endswith(".md"):
+            node = tree
+            for part in path[len(folder):].split("/")[:-1]:
+                node = node.folders.setdefault(part, _Folder())
+            node.files.append(path)
+    items = _section_items(outputs, folder, tree)
+    group = NAV_GROUPS.get(index)
+    sections = [item for item in items[1:] if isinstance(item, dict)]
+    if group and sections:
+        items = [item for item in items if not isinstance(item, dict)] + [{group: sections}]
+    return items
+
+
+@dataclass
+class _Folder:
+    """The generated Markdown pages of one folder: its files and its subfolders."""
+
+    files: list[str] = field(default_factory=list)
+    folders: dict[str, _Folder] = field(default_factory=dict)
+
+    def all_files(self) -> list[str]:
+        return self.files + [path for sub in self.folders.values() for path in sub.all_files()]
+
+
+def _section_items(outputs: dict[str, Output], folder: str, tree: _Folder) -> list[NavItem]:
+    index = f"{folder}index.md"
+    files = {path[len(folder):]: path for path in tree.files if path != index}
     items: list[NavItem] = [index]
-    for name in sorted(children, key=_nav_key):
+    for name in sorted([*files, *tree.folders], key=_nav_key):
         sub_index = f"{folder}{name}/index.md"
-        if sub_index in outputs:
+        if name in tree.folders and sub_index in outputs:
             title = str(escape(outputs[sub_index].title or name))  # theme templates do not escape
-            items.append({title: nav_section(outputs, sub_index)})
+            items.append({title: _section_items(outputs, f"{folder}{name}/", tree.folders[name])})
         else:
-            items.extend(sorted(children[name]))
+            items.extend(sorted([files[name]] if name in files else tree.folders[name].all_files()))
     return items
 
 

@@ -4,32 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .agenda_pages import region_agenda_context, region_index_board
 from .dataset import RegionData
 from .model import Advies, RegioJaar
 from .pages import Output, SiteContext
 from .region_facts import completeness, discussion_points
 from .templating import render
-from .vocabulary import ZORGVORM_OMSCHRIJVING, Zorgvorm
-
-TREEKNORM_WEKEN = 14
+from .vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
-    yield "regios/index.md", Output(render("regions_index.md.j2", rijen=region_rows(ctx), ctx=ctx), title="Regio's")
+    yield "regios/index.md", Output(render("regions_index.md.j2", rijen=region_rows(ctx), ctx=ctx, bord=region_index_board(ctx)), title="Regio's")
+    adviezen = _adviezen(ctx)
     for slug, region in sorted(ctx.dataset.regions.items()):
         if region.regio is None or not region.jaren:
             continue
         yield f"regios/{slug}/index.md", Output(
-            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, rows=_history(region), ctx=ctx),
+            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, rows=_history(region), ctx=ctx, **region_agenda_context(ctx, "../../")),
             source=region.regio_path,
             title=region.naam,
         )
         years = sorted(region.jaren)
         for i, jaar in enumerate(years):
-            yield f"regios/{slug}/{jaar}/index.md", _region_year(ctx, region, jaar, years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None)
+            vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
+            yield f"regios/{slug}/{jaar}/index.md", _region_year(ctx, region, jaar, vorig, volgend, adviezen.get((slug, jaar), {}))
 
 
-def _region_year(ctx: SiteContext, region: RegionData, jaar: int, vorig: int | None, volgend: int | None) -> Output:
+def _region_year(
+    ctx: SiteContext, region: RegionData, jaar: int, vorig: int | None, volgend: int | None, adviezen: dict[Zorgvorm, list[Advies]]
+) -> Output:
     model = region.jaren[jaar]
     path = region.jaar_paths[jaar]
     text = render(
@@ -42,21 +45,21 @@ def _region_year(ctx: SiteContext, region: RegionData, jaar: int, vorig: int | N
         volgend_jaar=volgend,
         wijzigingen=vorig is not None and vorig == jaar - 1,
         gewijzigd=ctx.file_dates.get(path),
-        adviezen=_adviezen(ctx, region.slug, jaar),
+        adviezen=adviezen,
         omschrijving=ZORGVORM_OMSCHRIJVING,
         treeknorm=TREEKNORM_WEKEN,
         bron=path,
+        **region_agenda_context(ctx, "../../../"),
     )
     return Output(text, source=path, title=str(jaar))
 
 
-def _adviezen(ctx: SiteContext, slug: str, jaar: int) -> dict[Zorgvorm, list[Advies]]:
-    national = ctx.dataset.landelijk.get(jaar)
-    result: dict[Zorgvorm, list[Advies]] = {}
-    if national is not None:
+def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Advies]]]:
+    """The national table's advice per (region, year) and care form, indexed once (not per page)."""
+    result: dict[tuple[str, int], dict[Zorgvorm, list[Advies]]] = {}
+    for jaar, national in ctx.dataset.landelijk.items():
         for advies in national.adviezen:
-            if advies.regio == slug:
-                result.setdefault(advies.zorgvorm, []).append(advies)
+            result.setdefault((advies.regio, jaar), {}).setdefault(advies.zorgvorm, []).append(advies)
     return result
 
 

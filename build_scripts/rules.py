@@ -152,14 +152,16 @@ def _agenda_rules(doc: Document, model: RegioJaar) -> Iterator[Problem]:
             yield doc.problem(
                 (*where, "datum"),
                 f"{b.soort.value.replace('_', ' ')} op {b.datum}, na de mijlpaal van {uiterlijk:%d-%m-%Y}; "
-                "de input is dan te laat voor de landelijke tafel",
+                + ("de input is dan te laat voor de landelijke tafel" if b.soort is Bijeenkomstsoort.eerste_gespreksronde
+                   else "het regioplan is dan te laat voor de contractering"),
                 WAARSCHUWING,
             )
         if b.stukken_verspreid is not None and (b.datum - b.stukken_verspreid).days < milestones.MIN_DAGEN_STUKKEN:
+            dagen = (b.datum - b.stukken_verspreid).days
+            wanneer = f"{dagen} dagen voor de bijeenkomst" if dagen >= 0 else f"ná de bijeenkomst van {b.datum}"
             yield doc.problem(
                 (*where, "stukken_verspreid"),
-                f"stukken verspreid op {b.stukken_verspreid}, {(b.datum - b.stukken_verspreid).days} dagen voor de bijeenkomst; "
-                f"de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen",
+                f"stukken verspreid op {b.stukken_verspreid}, {wanneer}; de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen vooraf",
                 WAARSCHUWING,
             )
 

@@ -21,7 +21,7 @@ from .vocabulary import label
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 ONBEKEND = Markup('<span class="onbekend">onbekend</span>')
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def getal(value: float | int | None, decimals: int = 0) -> Markup:
@@ -58,9 +58,13 @@ def alinea(text: str | None) -> Markup:
     return Markup("").join(Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in p.split("\n"))) for p in parts)
 
 
-def md(text: object) -> str:
-    """Escape a data value for use in Markdown (headings, front matter-free places)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(escape(str(text))))
+def md(text: object) -> Markup:
+    """Escape a data value for Markdown text (headings): Markdown specials first, then HTML.
+
+    In that order no entity produced by the HTML escape gets a backslash, and ``<`` never
+    reaches Markdown as raw HTML.
+    """
+    return Markup(escape(_MD_SPECIAL.sub(r"\\\1", str(text))))
 
 
 def yaml_string(text: object) -> Markup:

@@ -44,6 +44,7 @@ ZORGVORM_OMSCHRIJVING = {
 }
 REGIONALE_ZORGVORMEN = frozenset({Zorgvorm.acute_zorg, Zorgvorm.outreachende_zorg})
 HOOGSPECIALISTISCH = (Zorgvorm.hoogspecialistische_ggz, Zorgvorm.hoogspecialistische_ziekenhuiszorg)
+TREEKNORM_WEKEN = 14  # Treeknorm ggz: 4 weeks to intake + 10 weeks to treatment
 
 
 class Status(StrEnum):

@@ -51,6 +51,16 @@ class Project:
         return load_dataset(self.root)[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One chart cache per test worker: charts are drawn once, not in every test that builds pages."""
+    import os
+
+    cache = tmp_path_factory.mktemp("cache")
+    os.environ["DOSSIER_CACHE_DIR"] = str(cache)
+    return cache
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     shutil.copytree(FIXTURES / "mini", tmp_path / "proj")

@@ -67,3 +67,11 @@ def test_banner_only_for_example_regions(project: Project) -> None:
 
 def test_pages_are_deterministic(project: Project) -> None:
     assert site(project) == site(project)
+
+
+def test_region_names_are_escaped_once_in_headings(project: Project) -> None:
+    from markdown import markdown
+
+    project.replace("data/regions/noord/regio.yaml", "naam: Noord", "naam: \"'t Noord <b>*\"")
+    html = markdown(site(project)["regios/noord/2026/index.md"].split("---", 2)[2])
+    assert "<h1>&#39;t Noord &lt;b&gt;*: cyclus 2026</h1>" in html

@@ -35,6 +35,85 @@
       th.appendChild(button);
     });
   }
-  function init() { document.querySelectorAll("table.sorteerbaar").forEach(enhance); }
+  // A table wider than the screen scrolls inside its box: make that box reachable by keyboard.
+  function scrollable(box) {
+    if (box.scrollWidth <= box.clientWidth) return;
+    var caption = box.querySelector("caption");
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", (caption ? caption.textContent : "Tabel") + " (horizontaal scrollen)");
+  }
+  function init() {
+    document.querySelectorAll("table.sorteerbaar").forEach(enhance);
+    document.querySelectorAll(".tabel-scroll").forEach(scrollable);
+  }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
+
+// === Jaaragenda: filter the national calendar by region (issue 5) ===========================
+// Progressive enhancement: without JavaScript the whole calendar shows and the filter stays
+// hidden. With it, a labelled <select> hides other regions' meetings (national milestones stay),
+// a live region reports how many meetings are shown, and ?regio=<slug> keeps the choice in the URL.
+(function () {
+  "use strict";
+  function apply(container, select) {
+    var value = select.value;
+    var shown = 0;
+    document.querySelectorAll("table.agenda-maand").forEach(function (table) {
+      var visible = 0;
+      table.querySelectorAll("tr.agenda-bijeenkomst").forEach(function (row) {
+        var match = !value || row.getAttribute("data-regio") === value;
+        row.hidden = !match;
+        if (match) visible += 1;
+      });
+      shown += visible;
+      var empty = table.querySelector("tr.agenda-leeg");
+      if (empty) empty.hidden = !value || visible > 0;
+    });
+    var who = value ? "van " + select.options[select.selectedIndex].text : "van alle regio's";
+    container.querySelector(".agenda-telling").textContent =
+      shown + (shown === 1 ? " bijeenkomst " : " bijeenkomsten ") + who + " getoond; de landelijke mijlpalen blijven zichtbaar.";
+  }
+  function remember(value) {
+    if (!window.history || !window.history.replaceState) return;
+    var url = new URL(window.location.href);
+    if (value) { url.searchParams.set("regio", value); } else { url.searchParams.delete("regio"); }
+    window.history.replaceState(null, "", url.toString());
+  }
+  function setup(container) {
+    if (container.dataset.actief) return;
+    container.dataset.actief = "1";
+    var select = container.querySelector("select");
+    var wanted = new URLSearchParams(window.location.search).get("regio");
+    Array.prototype.forEach.call(select.options, function (option) { if (option.value === wanted) select.value = wanted; });
+    select.addEventListener("change", function () { apply(container, select); remember(select.value); });
+    apply(container, select);
+    container.hidden = false;
+  }
+  function init() { document.querySelectorAll("[data-agenda-filter]").forEach(setup); }
+  if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
+})();
+// === end jaaragenda filter ===================================================================
+
+// === Print (issue 8) =========================================================================
+// A printed link is only useful with its address: give every link to another page a
+// data-print-href with the full address, which the print stylesheet shows after the link text.
+// Closed <details> (chart data tables) open for printing and close again afterwards.
+(function () {
+  "use strict";
+  function addresses() {
+    document.querySelectorAll(".md-content a[href]").forEach(function (a) {
+      var raw = a.getAttribute("href");
+      if (!raw || raw.charAt(0) === "#" || /^(mailto|tel|javascript):/i.test(raw) || /^https?:/i.test(raw)) return;
+      a.setAttribute("data-print-href", a.href);
+    });
+  }
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; d.setAttribute("data-print-geopend", ""); });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-geopend]").forEach(function (d) { d.open = false; d.removeAttribute("data-print-geopend"); });
+  });
+  if (typeof document$ !== "undefined") { document$.subscribe(addresses); } else { document.addEventListener("DOMContentLoaded", addresses); }
+})();
+// === end print ===============================================================================

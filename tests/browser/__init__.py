@@ -1,0 +1,1 @@
+"""Browser tests on the built site (headless Debian Chromium driven by Playwright)."""

@@ -1,0 +1,99 @@
+"""One built site per test run, shared by the link check and the browser tests (and xdist workers).
+
+The site is built from the repository's example data (``data/``) with the repository's
+``mkdocs.yml`` and ``content/``: what CI publishes. While ``data/`` holds no region yet, the mini
+fixture stands in. The first worker builds under a file lock; the others reuse the result.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, prepare_site_project
+
+PAGES = {
+    "home": "",
+    "regio-overzicht": "regios/",
+    "regio-jaar": "regios/{regio}/{jaar}/",
+    "landelijk": "landelijk/{jaar}/",
+    "jaaragenda": "jaaragenda/{jaar}/",
+    "leidraad": "leidraad/",
+    "leidraad-hoofdstuk": "leidraad/jaarcyclus/",
+    "downloads": "downloads/",
+    "afdrukversie": "downloads/dossier-{jaar}/",
+}
+"""The pages the browser tests cover (issue 8), by a short name: site-relative URL patterns."""
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The built ``site/`` folder, and the cycle and region whose pages the tests visit."""
+
+    root: Path
+    jaar: int
+    regio: str
+
+    def url(self, name: str) -> str:
+        return PAGES[name].format(jaar=self.jaar, regio=self.regio)
+
+
+def uses_repository_data() -> bool:
+    return any((REPO / "data" / "regions").glob("*/regio.yaml"))
+
+
+def build_once(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Build (or reuse, when another xdist worker already did) the site of this test run."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    work = shared / "built-site"
+    work.mkdir(exist_ok=True)
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (work / "ok").exists() and not (work / "failed").exists():
+                _build(work)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    if (work / "failed").exists():
+        pytest.fail("mkdocs build faalde:\n" + (work / "failed").read_text(encoding="utf-8"), pytrace=False)
+    return _describe(work / "site")
+
+
+def _build(work: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if uses_repository_data():
+        command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(work / "site")]
+        cwd = REPO
+    else:
+        project = work / "project"
+        shutil.copytree(FIXTURES / "mini", project)
+        prepare_site_project(project)
+        env["DOSSIER_PEILDATUM"] = "2026-06-01"
+        command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(work / "site")]
+        cwd = project
+    # --no-strict: a warning fails the real build (.ci/run, test_site_build); here it must not hide
+    # every browser finding behind one build error.
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    (work / "build.log").write_text(result.stderr, encoding="utf-8")
+    (work / ("ok" if result.returncode == 0 else "failed")).write_text(result.stderr[-5000:], encoding="utf-8")
+
+
+def _describe(site: Path) -> BuiltSite:
+    """Pick the latest cycle with region pages, and the first region (by slug) that has it."""
+    years: dict[int, list[str]] = {}
+    for page in site.glob("regios/*/*/index.html"):
+        if re.fullmatch(r"\d{4}", page.parent.name):
+            years.setdefault(int(page.parent.name), []).append(page.parent.parent.name)
+    if not years:
+        pytest.fail(f"geen regio-jaarpagina's in {site}", pytrace=False)
+    jaar = max(years)
+    return BuiltSite(site, jaar, sorted(years[jaar])[0])

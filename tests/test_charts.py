@@ -1,0 +1,127 @@
+"""Charts: byte-identical for the same data, drawn only when their data changed, readable without sight."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from build_scripts import charts
+from build_scripts.dataset import load_dataset
+from build_scripts.national_pages import pages as national_pages
+from build_scripts.pages import make_context
+from conftest import FIXTURES
+
+LABELS = ["Acute zorg", "Outreachende zorg", "Klinische zorg", "Beveiligde zorg", "Hoogspecialistische ggz", "Hoogspecialistische zorg"]
+SPECS = {
+    "vraag": charts.Chart("vraag_aanbod", {
+        "titel": "Klinische zorg 2026: vraag en capaciteit per regio",
+        "regios": ["Alfa", "Beta", "Gamma"], "vraag": [510, 460, None], "capaciteit": [390, 390, 400],
+    }),
+    "totalen": charts.Chart("totalen", {
+        "titel": "Landelijke vraag en capaciteit per cyclus", "jaren": [2025, 2026], "zorgvormen": LABELS,
+        "vraag": [[10, 12], [3, None], [40, 42], [3, 3], [2, 2], [None, None]],
+        "capaciteit": [[11, 11], [2, 2], [41, 41], [2, 3], [2, 2], [1, 1]],
+    }),
+    "wachten": charts.Chart("wachten", {
+        "titel": "Wachtenden en gemiddelde wachttijd per cyclus", "jaren": [2025, 2026], "zorgvormen": LABELS,
+        "wachtenden": [[40, 55], [0, 0], [12, None], [0, 4], [0, 7], [0, 0]],
+        "wachttijd": [[16.0, 18.5], [2.0, 2.0], [8.0, 8.0], [3.0, 3.0], [6.0, 6.0], [None, None]],
+        "treeknorm": 14,
+    }),
+}
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every drawing, so a test can tell a cache hit from a render (the drawing is a stand-in)."""
+    drawn: list[str] = []
+
+    def render(kind: str, data: Any) -> bytes:
+        drawn.append(kind)
+        return f"<svg>{kind} {data['titel']}</svg>".encode()
+
+    monkeypatch.setattr(charts, "render_svg", render)
+    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)
+    return drawn
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_same_data_gives_byte_identical_svg(name: str) -> None:
+    chart = SPECS[name]
+    first = charts.render_svg(chart.kind, chart.data)
+    assert first.startswith(b"<?xml") and b"<svg" in first
+    assert first == charts.render_svg(chart.kind, chart.data)
+    assert b"<dc:date>" not in first  # no build time in the file
+
+
+def test_second_render_comes_from_the_cache(tmp_path: Path, counted: list[str]) -> None:
+    first = charts.render_charts(SPECS, tmp_path)
+    assert (first.rendered, first.cached) == (3, 0) and len(counted) == 3
+    second = charts.render_charts(SPECS, tmp_path)
+    assert (second.rendered, second.cached) == (0, 3) and len(counted) == 3
+    assert second.svgs == first.svgs
+
+
+def test_only_the_chart_whose_data_changed_is_drawn_again(tmp_path: Path, counted: list[str]) -> None:
+    charts.render_charts(SPECS, tmp_path)
+    changed = dict(SPECS)
+    changed["vraag"] = charts.Chart("vraag_aanbod", {**SPECS["vraag"].data, "vraag": [511, 460, None]})
+    result = charts.render_charts(changed, tmp_path)
+    assert (result.rendered, result.cached) == (1, 2) and counted[-1] == "vraag_aanbod"
+
+
+def test_without_cache_dir_every_chart_is_drawn(counted: list[str]) -> None:
+    charts.render_charts(SPECS, None)
+    charts.render_charts(SPECS, None)
+    assert len(counted) == 6
+
+
+def test_key_depends_on_kind_data_and_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    chart = SPECS["vraag"]
+    key = charts.chart_key(chart)
+    assert key == charts.chart_key(charts.Chart(chart.kind, dict(reversed(list(chart.data.items())))))  # key order is irrelevant
+    assert key != charts.chart_key(charts.Chart(chart.kind, {**chart.data, "titel": "Anders"}))
+    monkeypatch.setattr(charts, "CHART_VERSION", charts.CHART_VERSION + "-nieuw")
+    assert key != charts.chart_key(chart)
+
+
+def test_parallel_rendering_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    chart = SPECS["vraag"]
+    specs = {"a": chart, "b": charts.Chart(chart.kind, {**chart.data, "vraag": [1, 2, 3]})}
+    serial = charts.render_charts(specs, None).svgs
+    monkeypatch.setattr(charts, "POOL_DREMPEL", 0)
+    monkeypatch.setattr(charts.os, "cpu_count", lambda: 2)
+    assert charts.render_charts(specs, None).svgs == serial
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_alt_text_states_the_finding_with_a_number(name: str) -> None:
+    alt = SPECS[name].alt
+    assert alt.startswith(SPECS[name].data["titel"])
+    assert re.search(r"\d", alt.removeprefix(SPECS[name].data["titel"]))
+
+
+def test_alt_texts_name_what_exceeds() -> None:
+    assert "Alfa en Beta" in SPECS["vraag"].alt  # demand above capacity; Gamma's demand is unknown
+    assert "Klinische zorg (vraag 42, capaciteit 41)" in SPECS["totalen"].alt
+    assert "Acute zorg (18,5 weken)" in SPECS["wachten"].alt
+
+
+def test_every_chart_on_the_national_page_has_alt_text_and_a_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(charts, "render_svg", lambda kind, data: b"<svg/>")  # drawing itself is tested above
+    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)
+    dataset, _problems = load_dataset(FIXTURES / "national")
+    outputs = dict(national_pages(make_context(dataset, peildatum=dt.date(2026, 6, 1), cache_dir=tmp_path)))
+    page = outputs["landelijk/2026/index.md"].content
+    assert isinstance(page, str)
+    figures = re.findall(r'<figure class="grafiek">\n<img src="([^"]+)" alt="([^"]+)"', page)
+    assert len(figures) == 8
+    for src, alt in figures:
+        assert isinstance(outputs[f"landelijk/2026/{src}"].content, bytes)
+        assert re.search(r"\d", alt), src
+        after = page.split(f'src="{src}"')[1].split("<figure")[0]
+        assert "<table" in after and "<caption>" in after and 'scope="col"' in after and 'scope="row"' in after, src

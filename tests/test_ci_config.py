@@ -1,0 +1,142 @@
+"""CI files for both hosts: valid for their host's schema, and running only this project's own commands.
+
+check-jsonschema ships the hosts' schemas (``--builtin-schema vendor.*``), so these checks run
+offline. The script-line check keeps the pipelines honest: every job runs commands that the
+README, ``.ci/run`` and this test suite exercise, so a green local run predicts a green pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).parent.parent
+GITLAB = REPO / ".gitlab-ci.yml"
+GITHUB = REPO / ".github" / "workflows" / "ci.yml"
+# The commands a pipeline may run: our CLI, the build, the tests, installing, and read-only git.
+Scripts = Callable[[], dict[str, list[str]]]
+ALLOWED = {
+    ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
+    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",),
+}
+REQUIRED = (
+    "dossier validate --format {fmt}",
+    "mkdocs build --strict",
+    "dossier diff --base",
+    "--format markdown --output wijzigingen.md",
+    "python -m pytest -q --ignore=tests/browser",
+    'python -m pip install -e ".[test]"',
+)
+
+
+@pytest.mark.parametrize(("path", "schema"), [(GITLAB, "vendor.gitlab-ci"), (GITHUB, "vendor.github-workflows")])
+def test_ci_file_is_valid_for_its_host(path: Path, schema: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_broken_file(tmp_path: Path) -> None:
+    """The check above can fail: a job whose script is a number is refused."""
+    broken = tmp_path / ".gitlab-ci.yml"
+    broken.write_text("gegevens:\n  script: 3\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", str(broken)], capture_output=True)
+    assert result.returncode == 1
+
+
+def _gitlab_scripts() -> dict[str, list[str]]:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    before = config["default"]["before_script"]
+    return {name: before + job["script"] for name, job in config.items() if isinstance(job, dict) and "script" in job}
+
+
+def _github_scripts() -> dict[str, list[str]]:
+    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    return {
+        name: [line for step in job["steps"] if "run" in step for line in step["run"].splitlines() if line.strip()]
+        for name, job in config["jobs"].items()
+    }
+
+
+def _commands(line: str) -> list[tuple[str, ...]]:
+    """The simple commands in a shell line (split on ||, &&, ;, >>), with $(…) substitutions as their own."""
+    inner = re.findall(r"\$\(([^()]*(?:\([^()]*\)[^()]*)*)\)", line)
+    outer = re.sub(r"\$\((?:[^()]|\([^()]*\))*\)", "X", line)
+    result = []
+    for part in [*re.split(r"\|\||&&|;|>>|>", outer), *inner]:
+        words = shlex.split(part)
+        if words and words[0] not in ("true", "X") and not words[0].startswith(("$", '"')):
+            result.append(tuple(words))
+    return result
+
+
+@pytest.mark.parametrize("scripts", [_gitlab_scripts, _github_scripts], ids=["gitlab", "github"])
+def test_jobs_run_only_the_projects_commands(scripts: Scripts) -> None:
+    jobs = scripts()
+    for name, lines in jobs.items():
+        commands = [command for line in lines for command in _commands(line)]
+        assert commands or not lines, name
+        for command in commands:
+            assert any(command[: len(a)] == a for a in ALLOWED) or command[:2] in {("git", "merge-base"), ("date", "+%F")}, (name, command)
+
+
+def test_command_splitting_sees_every_command() -> None:
+    line = 'dossier diff --base "$(git merge-base "origin/$B" HEAD)" --output w.md || rm -rf site; cat w.md >> "$SUMMARY"'
+    assert [c[:2] for c in _commands(line)] == [("dossier", "diff"), ("rm", "-rf"), ("cat", "w.md"), ("git", "merge-base")]
+
+
+@pytest.mark.parametrize(("scripts", "fmt"), [(_gitlab_scripts, "gitlab --output gl-code-quality-report.json"), (_github_scripts, "github")])
+def test_both_hosts_run_the_same_steps(scripts: Scripts, fmt: str) -> None:
+    text = "\n".join(line for lines in scripts().values() for line in lines)
+    for command in REQUIRED:
+        assert command.format(fmt=fmt) in text, command
+
+
+def test_publish_jobs_set_the_peildatum_explicitly() -> None:
+    for lines in [*_gitlab_scripts().values(), *_github_scripts().values()]:
+        builds = [i for i, line in enumerate(lines) if "mkdocs build" in line]
+        for i in builds:
+            assert any("DOSSIER_PEILDATUM=" in line for line in lines[:i]), lines
+
+
+def test_gitlab_reports_and_publishes() -> None:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    assert config["gegevens"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert config["site"]["artifacts"]["paths"] == ["site/"] and config["site"]["artifacts"]["expose_as"]
+    assert config["wijzigingen"]["artifacts"]["paths"] == ["wijzigingen.md"]
+    assert "--site-dir public" in config["pages"]["script"][-1] and config["pages"]["artifacts"]["paths"] == ["public"]
+    assert {".cache/pip", ".cache/charts"} <= set(config["default"]["cache"]["paths"])
+    assert config["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+
+
+def test_github_annotates_summarises_and_deploys() -> None:
+    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    steps = config["jobs"]["gegevens"]["steps"]
+    assert any("$GITHUB_STEP_SUMMARY" in step.get("run", "") for step in steps)
+    uses = {step.get("uses", "").split("@")[0] for job in config["jobs"].values() for step in job["steps"]}
+    assert {"actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact"} <= uses
+    assert config["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_pre_commit_hook_validates_the_data() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    (repo,) = config["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local" and hook["entry"] == "dossier validate" and hook["files"] == "^data/"
+    assert hook["pass_filenames"] is False  # rules span files: always validate all of data/
+
+
+@pytest.mark.parametrize("path", [".gitlab/merge_request_templates/Default.md", ".github/pull_request_template.md"])
+def test_request_templates_ask_for_region_year_and_local_validation(path: str) -> None:
+    text = (REPO / path).read_text(encoding="utf-8")
+    assert "**Regio:**" in text and "**Jaar (cyclus):**" in text
+    checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert any("dossier validate" in line for line in checklist) and len(checklist) >= 5
