@@ -42,15 +42,6 @@ def pages(ctx: SiteContext, outputs: dict[str, Output]) -> Iterator[tuple[str, O
         yield EDITION_PATH.format(jaar=jaar), Output(_edition(ctx, outputs, guide, jaar), title=f"Dossier {jaar}")
 
 
-def downloads_section(ctx: SiteContext, prefix: str = "") -> str:
-    """Markdown block for the downloads page: the print edition per year, with its PDF once made.
-
-    ``prefix`` is the path from the page that shows the block to ``downloads/``. The PDF link is a
-    placeholder that ``dossier pdf`` fills in, so a build without Chromium never links a missing PDF.
-    """
-    return render("_print_downloads.md.j2", jaren=sorted(ctx.dataset.jaren, reverse=True), prefix=prefix)
-
-
 def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str, str]], jaar: int) -> str:
     home = EDITION_PATH.format(jaar=jaar)
     groups = [Group("deel-leidraad", "De leidraad in eigen woorden", [_part(src, text) for src, text in guide], [])]
@@ -92,7 +83,8 @@ def _guide_pages(root: Path) -> list[tuple[str, str]]:
         return []
     listed = [p for p in _flatten(nav) if p.startswith(GUIDE_FOLDER) and (root / docs_dir / p).is_file()]
     if not listed:
-        listed = sorted((p.relative_to(root / docs_dir).as_posix() for p in folder.rglob("*.md")), key=lambda p: (p.count("/"), p != f"{GUIDE_FOLDER}index.md", p))
+        found = (p.relative_to(root / docs_dir).as_posix() for p in folder.rglob("*.md"))
+        listed = sorted(found, key=lambda p: (p.count("/"), p != f"{GUIDE_FOLDER}index.md", p))
     return [(p, (root / docs_dir / p).read_text(encoding="utf-8")) for p in listed]
 
 
@@ -107,7 +99,7 @@ def _site_config(root: Path) -> tuple[str, Any]:
     config_file = root / "mkdocs.yml"
     if not config_file.is_file():
         return "content", []
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506 (safe loader subclass)
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     return str(config.get("docs_dir", "docs")), config.get("nav") or []
 
 

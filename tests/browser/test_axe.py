@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 import pytest
-
 from built_site import PAGES, BuiltSite
 from tools import AXE_JS, need_tool
 

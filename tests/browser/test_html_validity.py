@@ -14,8 +14,6 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-import pytest
-
 from built_site import BuiltSite
 from tools import VNU_JAR, need_tool
 
@@ -63,6 +61,6 @@ def test_every_page_is_valid_html(built_site: BuiltSite) -> None:
     report = json.loads(result.stderr)
     errors = [m for m in report["messages"] if m.get("type") == "error" or m.get("subType") == "fatal"]
     ours = [m for m in errors if not is_upstream(m)]
-    shown = [f"{m.get('url', '?').split('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()[:160]}" for m in ours[:25]]
+    shown = [f"{m.get('url', '?').split('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}\n    {m.get('extract', '').strip()[:160]}" for m in ours[:25]]  # noqa: E501
     assert ours == [], f"{len(ours)} HTML-fouten:\n" + "\n".join(shown)
     assert len(list(built_site.root.rglob("*.html"))) >= 10, "vnu heeft de gebouwde pagina's gezien"

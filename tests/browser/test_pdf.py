@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from build_scripts import cli
-from build_scripts.pdf_edition import link_pdfs
 from built_site import BuiltSite
+
+from build_scripts.pdf_edition import link_pdfs
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +23,9 @@ def site_with_pdfs(built_site: BuiltSite, browser: Any, tmp_path_factory: pytest
     """A copy of the built site after ``dossier pdf`` (the shared build stays as mkdocs left it)."""
     site = tmp_path_factory.mktemp("pdf") / "site"
     shutil.copytree(built_site.root, site)
-    assert cli.main(["pdf", "--site", str(site)]) == 0
+    # The real command, in its own process: Playwright's sync API allows one driver per process.
+    result = subprocess.run([sys.executable, "-m", "build_scripts.cli", "pdf", "--site", str(site)], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
     return site
 
 
