@@ -87,3 +87,10 @@ def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, capture_output=True, text=True, env=env
     )
+
+
+@pytest.fixture
+def agenda_project(tmp_path: Path) -> Project:
+    """The agenda fixture (four regions: on time, late, empty, and one without a file this year)."""
+    shutil.copytree(FIXTURES / "agenda" / "basis", tmp_path / "proj")
+    return Project(tmp_path / "proj")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from build_scripts import agenda, agenda_pages, home_page, region_pages
-from build_scripts.dataset import Dataset, load_dataset
-from build_scripts.pages import Output, make_context
+from agenda_support import build
+from build_scripts import agenda
+from build_scripts.dataset import load_dataset
+from build_scripts.pages import make_context
 from conftest import FIXTURES, Project
 
 PEIL = dt.date(2026, 6, 1)
@@ -22,18 +22,6 @@ FOUR_MILESTONES = {
     "advies": "Advies landelijke tafel terug naar de regio&#39;s (begin juli)",
     "tweede_ronde": "Tweede gespreksronde afgerond (half augustus)",
 }
-
-
-def build(dataset: Dataset, peildatum: dt.date | None) -> dict[str, Output]:
-    """The home, region and agenda builders only: the national charts are slow and tested elsewhere."""
-    ctx = make_context(dataset, peildatum=peildatum)
-    return {path: out for builder in (home_page.pages, region_pages.pages, agenda_pages.pages) for path, out in builder(ctx)}
-
-
-@pytest.fixture
-def agenda_project(tmp_path: Path) -> Project:
-    shutil.copytree(FIXTURES / "agenda" / "basis", tmp_path / "proj")
-    return Project(tmp_path / "proj")
 
 
 def site(root: Path, peildatum: dt.date = PEIL) -> dict[str, str | bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -11,26 +10,13 @@ import pytest
 import vobject
 import yaml
 
-from build_scripts import agenda_pages, home_page, region_pages
-from build_scripts.dataset import Dataset, load_dataset
-from build_scripts.pages import Output, make_context
-from conftest import FIXTURES, Project
+from agenda_support import build
+from build_scripts.dataset import load_dataset
+from conftest import Project
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PEIL = dt.date(2026, 6, 1)
 ALFA = "data/regions/alfa/2026.yaml"
-
-
-def build(dataset: Dataset, peildatum: dt.date | None) -> dict[str, Output]:
-    """The home, region and agenda builders only: the national charts are slow and tested elsewhere."""
-    ctx = make_context(dataset, peildatum=peildatum)
-    return {path: out for builder in (home_page.pages, region_pages.pages, agenda_pages.pages) for path, out in builder(ctx)}
-
-
-@pytest.fixture
-def agenda_project(tmp_path: Path) -> Project:
-    shutil.copytree(FIXTURES / "agenda" / "basis", tmp_path / "proj")
-    return Project(tmp_path / "proj")
 
 
 def feeds(root: Path, peildatum: dt.date = PEIL) -> dict[str, bytes]:
