@@ -201,10 +201,14 @@ def build(project: Path, clean: bool) -> Build:
 
 
 def edit_one_region(project: Path, repeat: int) -> None:
-    """Change one count in one region's latest file (a different value each repeat)."""
+    """Change one figure in one region's latest file (a different value each repeat).
+
+    The first ``werkelijke_vraag`` (acute zorg) feeds that year's national totals, so the charts
+    that show it must be drawn again and every other chart must come from the cache.
+    """
     latest = sorted((project / "data" / "regions" / "regio-001").glob("[0-9]*.yaml"))[-1]
     text = latest.read_text(encoding="utf-8")
-    new, n = re.subn(r"(gesloten_wachtlijsten: )\d+", rf"\g<1>{repeat % 3 + 4}", text, count=1)
+    new, n = re.subn(r"(werkelijke_vraag: )(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + 1 + repeat}", text, count=1)
     assert n == 1
     latest.write_text(new, encoding="utf-8")
 

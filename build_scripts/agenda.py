@@ -188,12 +188,19 @@ def upcoming(entries: Iterable[CalendarEntry], peildatum: dt.date, limit: int) -
     return sorted(later, key=lambda e: (e.datum, e.begin or dt.time(0), e.regio_naam or "", e.uid))[:limit]
 
 
-def to_ical(entries: Iterable[CalendarEntry], naam: str, cal_uid: str, stamps: Mapping[str, dt.date], default_stamp: dt.date | None) -> bytes:
+EventCache = dict[tuple["CalendarEntry", dt.datetime], bytes]
+
+
+def to_ical(
+    entries: Iterable[CalendarEntry], naam: str, cal_uid: str, stamps: Mapping[str, dt.date], default_stamp: dt.date | None,
+    event_cache: EventCache | None = None,
+) -> bytes:
     """An RFC 5545 calendar: timed meetings in Europe/Amsterdam, everything else all-day.
 
     DTSTAMP is the date the entry's data file last changed (``stamps``, by path), else
     ``default_stamp`` (the data's date), else the feed's latest date: never the build machine's
-    clock nor the peildatum, so the same data gives the same bytes.
+    clock nor the peildatum, so the same data gives the same bytes. Every meeting is in two feeds
+    (its year's and its region's): ``event_cache``, keyed on the whole entry, serialises it once.
     """
     entries = sorted(entries, key=lambda e: (e.datum, e.begin or dt.time(0), e.uid))
     if default_stamp is None:
@@ -205,10 +212,19 @@ def to_ical(entries: Iterable[CalendarEntry], naam: str, cal_uid: str, stamps: M
     years = [e.datum.year for e in entries]
     # Always present, so even a region without meetings is a valid calendar (RFC 5545 wants one component).
     cal.add_component(vtimezone(min([TZ_YEARS[0], *years]), max([TZ_YEARS[1], *years])))
+    cache: EventCache = {} if event_cache is None else event_cache
+    events = []
     for entry in entries:
-        stamp = stamps.get(entry.bron or "", default_stamp)
-        cal.add_component(_event(entry, dt.datetime.combine(stamp, dt.time(0), tzinfo=dt.UTC)))
-    return cal.to_ical()
+        stamp = dt.datetime.combine(stamps.get(entry.bron or "", default_stamp), dt.time(0), tzinfo=dt.UTC)
+        if (entry, stamp) not in cache:
+            cache[(entry, stamp)] = _event(entry, stamp).to_ical()
+        events.append(cache[(entry, stamp)])
+    # A component serialises as BEGIN, its properties, its subcomponents, END: the events go last.
+    head = cal.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    if not head.endswith(end):
+        raise RuntimeError("icalendar changed its output: the events cannot be appended")
+    return head[: -len(end)] + b"".join(events) + end
 
 
 def vtimezone(first: int, last: int) -> icalendar.Timezone:

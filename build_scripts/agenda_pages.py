@@ -18,6 +18,7 @@ UPCOMING_ON_HOME = 8
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     jaren = ctx.dataset.jaren
+    events: agenda.EventCache = {}
     yield "jaaragenda/index.md", Output(render("agenda_index.md.j2", jaren=jaren, huidig_jaar=ctx.huidig_jaar), title="Jaaragenda")
     for i, jaar in enumerate(jaren):
         entries = year_entries(ctx, jaar)
@@ -33,12 +34,13 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             aantal=sum(e.regio is not None for e in entries),
         )
         yield f"jaaragenda/{jaar}/index.md", Output(text, title=str(jaar))  # many files behind it: no single edit link
-        feed = agenda.to_ical(entries, f"Cruciale ggz: jaaragenda {jaar}", f"jaaragenda-{jaar}", ctx.file_dates, ctx.data_datum)
+        feed = agenda.to_ical(entries, f"Cruciale ggz: jaaragenda {jaar}", f"jaaragenda-{jaar}", ctx.file_dates, ctx.data_datum, events)
         yield f"jaaragenda/{jaar}/alle.ics", Output(feed)
     for slug, region in sorted(ctx.dataset.regions.items()):
         if region.regio is None or not region.jaren:
             continue
-        feed = agenda.to_ical(region_entries(ctx, slug), f"Cruciale ggz: regionale tafel {region.naam}", f"regio-{slug}", ctx.file_dates, ctx.data_datum)
+        naam = f"Cruciale ggz: regionale tafel {region.naam}"
+        feed = agenda.to_ical(region_entries(ctx, slug), naam, f"regio-{slug}", ctx.file_dates, ctx.data_datum, events)
         yield f"regios/{slug}/jaaragenda.ics", Output(feed)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
@@ -51,22 +52,22 @@ class Wijziging:
     absoluut: float | None = None
     relatief: float | None = None
 
-    @property
+    @cached_property
     def zorgvorm(self) -> Zorgvorm | None:
-        """The care form this change belongs to, read from the key path."""
+        """The care form this change belongs to, read from the key path (once: pages ask often)."""
         parts = self.pad.split(".")
         if len(parts) > 1 and parts[0] in ("zorgvormen", "regioplan"):
             name = parts[1].split("[", 1)[0]
             return Zorgvorm(name) if name in Zorgvorm.__members__ else None
         return None
 
-    @property
+    @cached_property
     def veld(self) -> str:
         """The key path within the care form (``capaciteit.binnen_regio``), or the whole path."""
         parts = self.pad.split(".")
         return ".".join(parts[2:]) if self.zorgvorm is not None and parts[0] == "zorgvormen" else self.pad
 
-    @property
+    @cached_property
     def grote_sprong(self) -> bool:
         """More than a factor 3 up or down: the same rule as the validation warning (likely a typo)."""
         if self.zorgvorm is None or self.veld not in _JUMP_SUFFIXES:

@@ -103,7 +103,10 @@ def _row(label: str, w: Wijziging) -> dict[str, Any]:
 
 
 def zorgvorm_view(vorig: RegioJaar, huidig: RegioJaar, zorgvorm: Zorgvorm, changes: list[Wijziging]) -> dict[str, Any]:
-    """One care form: every Tabel 2 row (changed ones marked) and its other changes as a list."""
+    """One care form: every Tabel 2 row (changed ones marked) and its other changes as a list.
+
+    ``changes`` may be all of the region's changes or only this form's (as :func:`region_view` passes them).
+    """
     eigen = [w for w in changes if w.zorgvorm is zorgvorm and w.pad.startswith("zorgvormen.")]
     per_veld = {w.veld: w for w in eigen if w.veld in _TABEL2_VELDEN}
     rijen = []
@@ -139,13 +142,15 @@ def region_view(region: RegionData, jaar: int, changes: list[Wijziging]) -> dict
     """Everything the region's wijzigingen page shows."""
     vorig, huidig = region.jaren[jaar - 1], region.jaren[jaar]
     secties: dict[str, list[dict[str, Any]]] = {}
+    per_zorgvorm: dict[Zorgvorm | None, list[Wijziging]] = {}
     for w in changes:
+        per_zorgvorm.setdefault(w.zorgvorm, []).append(w)
         top = w.pad.split(".", 1)[0].split("[", 1)[0]
         if top != "zorgvormen":
             secties.setdefault(SECTIES.get(top, "Overig"), []).append(_row(pad_label(w), w))
     return {
         "regio": region.regio, "naam": region.naam, "slug": region.slug, "jaar": jaar, "vorig_jaar": jaar - 1,
-        "zorgvormen": [zorgvorm_view(vorig, huidig, z, changes) for z in Zorgvorm],
+        "zorgvormen": [zorgvorm_view(vorig, huidig, z, per_zorgvorm.get(z, [])) for z in Zorgvorm],
         "secties": [(titel, secties[titel]) for titel in [*SECTIES.values(), "Overig"] if titel in secties],
         "bespreekpunten": _bespreekpunten(vorig, huidig),
         "tellingen": {SOORT_LABELS[s]: n for s in SOORT_LABELS if (n := sum(w.soort == s for w in changes))},

@@ -7,8 +7,11 @@ only gathers them, so the MkDocs hook and ``dossier export`` publish exactly the
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,8 @@ from .dataset import Dataset
 from .gitinfo import last_changes
 
 PEILDATUM_ENV = "DOSSIER_PEILDATUM"
+WORKERS_ENV = "DOSSIER_WORKERS"  # 1: build every page in this process (profiling, debugging)
+PARALLEL_DREMPEL = 40  # yearly region files below which forking workers costs more than it saves
 CACHE_ENV = "DOSSIER_CACHE_DIR"  # CI keeps this folder between runs; tests share one per session
 
 
@@ -94,14 +99,54 @@ def _finishers() -> list[PageFinisher]:
     return [print_edition.pages]
 
 
-def generate_site(ctx: SiteContext) -> dict[str, Output]:
-    """Every generated file of the site, in a deterministic order."""
+def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Output]:
+    """Every generated file of the site, in a deterministic order.
+
+    The builders are independent, so on a large dataset they run side by side in forked worker
+    processes (``workers``, default :func:`build_workers`); the output is the same either way.
+    """
     outputs: dict[str, Output] = {}
-    for builder in _builders():
-        _add_outputs(outputs, builder(ctx))
+    builders = _builders()
+    workers = build_workers(ctx) if workers is None else workers
+    for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
+        _add_outputs(outputs, produced)
     for finisher in _finishers():
         _add_outputs(outputs, list(finisher(ctx, dict(sorted(outputs.items())))))
     return dict(sorted(outputs.items()))
+
+
+def build_workers(ctx: SiteContext) -> int:
+    """How many processes build pages: ``$DOSSIER_WORKERS``, else one per core for a large dataset.
+
+    Forking only pays off above :data:`PARALLEL_DREMPEL` yearly files, and only where it is safe:
+    POSIX fork in a process without other threads (``mkdocs serve`` has threads: it builds in one).
+    """
+    if os.environ.get(WORKERS_ENV):
+        return max(1, int(os.environ[WORKERS_ENV]))
+    files = sum(len(region.jaren) for region in ctx.dataset.regions.values())
+    if files < PARALLEL_DREMPEL or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return min(os.cpu_count() or 1, len(_builders()))
+
+
+def _run_parallel(ctx: SiteContext, builders: list[PageBuilder], workers: int) -> list[list[tuple[str, Output]]]:
+    """Each builder's outputs, built in forked workers that inherit ``ctx`` (nothing large is pickled on the way in)."""
+    global _fork_state
+    _fork_state = (ctx, builders)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run_builder, range(len(builders))))
+    finally:
+        _fork_state = None
+
+
+_fork_state: tuple[SiteContext, list[PageBuilder]] | None = None
+
+
+def _run_builder(index: int) -> list[tuple[str, Output]]:
+    assert _fork_state is not None, "only called in a worker forked by _run_parallel"
+    ctx, builders = _fork_state
+    return list(builders[index](ctx))
 
 
 def _add_outputs(outputs: dict[str, Output], new: Iterable[tuple[str, Output]]) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
+import pytest
+
+from build_scripts import pages
 from build_scripts.dataset import load_dataset
-from build_scripts.pages import generate_site, make_context
+from build_scripts.pages import Output, generate_site, make_context
 from conftest import Project
 
 NOORD = "data/regions/noord/2026.yaml"
@@ -75,3 +79,34 @@ def test_region_names_are_escaped_once_in_headings(project: Project) -> None:
     project.replace("data/regions/noord/regio.yaml", "naam: Noord", "naam: \"'t Noord <b>*\"")
     html = markdown(site(project)["regios/noord/2026/index.md"].split("---", 2)[2])
     assert "<h1>&#39;t Noord &lt;b&gt;*: cyclus 2026</h1>" in html
+
+
+def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked builder workers are only a speed-up: same paths, same bytes, same order."""
+    from build_scripts import charts
+
+    monkeypatch.setattr(charts, "render_svg", lambda kind, data: f"<svg><!-- {kind} {len(str(data))} --></svg>".encode())
+    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)  # the fake drawer is not picklable; drawing in a pool is tested in test_charts
+    dataset, _ = load_dataset(project.root)
+    ctx = make_context(dataset, peildatum=PEIL)
+    ctx.cache_dir = None  # every chart drawn in both runs
+    sequential = generate_site(ctx, workers=1)
+    parallel = generate_site(ctx, workers=2)
+    assert list(parallel) == list(sequential)
+    assert parallel == sequential
+
+    builders = pages._builders()
+    monkeypatch.setattr(pages, "_builders", lambda: [*builders, lambda ctx: [("pid.txt", Output(str(os.getpid())))]])
+    assert generate_site(ctx, workers=2)["pid.txt"].content != str(os.getpid())  # really built in a worker
+
+
+def test_build_workers_follow_the_environment_and_stay_single_for_small_data(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_scripts.pages import WORKERS_ENV, build_workers
+
+    ctx = make_context(load_dataset(project.root)[0], peildatum=PEIL)
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+    assert build_workers(ctx) == 1  # a handful of files: forking would cost more than it saves
+    monkeypatch.setenv(WORKERS_ENV, "3")
+    assert build_workers(ctx) == 3
+    monkeypatch.setenv(WORKERS_ENV, "0")
+    assert build_workers(ctx) == 1
