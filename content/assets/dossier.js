@@ -35,17 +35,57 @@
       th.appendChild(button);
     });
   }
-  // A table wider than the screen scrolls inside its box: make that box reachable by keyboard.
-  function scrollable(box) {
-    if (box.scrollWidth <= box.clientWidth) return;
-    var caption = box.querySelector("caption");
-    box.setAttribute("tabindex", "0");
-    box.setAttribute("role", "region");
-    box.setAttribute("aria-label", (caption ? caption.textContent : "Tabel") + " (horizontaal scrollen)");
+  // A table wider than the screen scrolls inside its box: make that box reachable by keyboard
+  // (axe: scrollable-region-focusable), as a named region. Our own tables sit in .tabel-scroll;
+  // Material wraps Markdown tables (the guide) in .md-typeset__scrollwrap. The check runs again
+  // when the window changes size (a phone turned, a page zoomed in), both ways.
+  var BOXES = ".tabel-scroll, .md-typeset__scrollwrap";
+  function headingText(h) {
+    var text = "";
+    h.childNodes.forEach(function (n) { if (!(n.classList && n.classList.contains("headerlink"))) text += n.textContent; });
+    return text.trim();
   }
+  function label(box, heading, part, used) {
+    var caption = box.querySelector("caption");
+    var name = caption ? caption.textContent.trim() : heading ? "Tabel bij \u2018" + heading + "\u2019" : "Tabel";
+    if (used[name] && part) name += ", " + part;  // the print edition repeats captions per region
+    if (used[name]) name += " (" + (used[name] + 1) + ")";
+    used[name] = (used[name] || 0) + 1;
+    return name + " (horizontaal scrollen)";
+  }
+  function nameBoxes() {
+    var heading = "", part = "", used = {};
+    document.querySelectorAll(".md-content h1, .md-content h2, .md-content h3, .md-content h4, .md-content h5, .md-content h6, " + BOXES).forEach(function (el) {
+      if (/^H[1-6]$/.test(el.tagName)) {
+        heading = headingText(el);
+        if (el.classList.contains("print-deel")) part = heading;
+      } else if (!el.hasAttribute("data-scroll-label")) {
+        el.setAttribute("data-scroll-label", label(el, heading, part, used));
+      }
+    });
+  }
+  function scrollable(box) {
+    if (!box.hasAttribute("data-scroll-label")) return;
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", box.getAttribute("data-scroll-label"));
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+  function checkBoxes() { document.querySelectorAll(BOXES).forEach(scrollable); }
+  var resizing = null;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(checkBoxes, 150); });
   function init() {
     document.querySelectorAll("table.sorteerbaar").forEach(enhance);
-    document.querySelectorAll(".tabel-scroll").forEach(scrollable);
+    nameBoxes();
+    checkBoxes();
+    // Material's search is a dialog without a name (axe: aria-dialog-name).
+    var search = document.querySelector(".md-search[role='dialog']");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Zoeken op deze site");
   }
   if (typeof document$ !== "undefined") { document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
 })();
@@ -108,11 +148,22 @@
       a.setAttribute("data-print-href", a.href);
     });
   }
+  // Paper is white: a reader who uses the dark scheme prints in the light one (otherwise pale
+  // text and links land on white paper, at 1.4:1), and gets the dark scheme back afterwards.
+  var darkScheme = null;
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; d.setAttribute("data-print-geopend", ""); });
+    if (document.body.getAttribute("data-md-color-scheme") === "slate") {
+      darkScheme = "slate";
+      document.body.setAttribute("data-md-color-scheme", "default");
+    }
   });
   window.addEventListener("afterprint", function () {
     document.querySelectorAll("details[data-print-geopend]").forEach(function (d) { d.open = false; d.removeAttribute("data-print-geopend"); });
+    if (darkScheme) {
+      document.body.setAttribute("data-md-color-scheme", darkScheme);
+      darkScheme = null;
+    }
   });
   if (typeof document$ !== "undefined") { document$.subscribe(addresses); } else { document.addEventListener("DOMContentLoaded", addresses); }
 })();

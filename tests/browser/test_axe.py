@@ -4,6 +4,8 @@ Lesser findings (moderate, minor) are printed for the record, not failed on; rul
 person to decide ("incomplete") are printed as well. Each page gets all rules in the light
 colour scheme and the contrast rule again in the dark one, the only rule the scheme changes.
 The print edition repeats the other pages' content, so it is checked in the light scheme only.
+Each page also gets all rules at 390 px: only there do tables scroll sideways inside their box
+(scrollable-region-focusable), and the mobile layout shows other parts of Material's header.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from typing import Any
 import pytest
 from built_site import PAGES, BuiltSite
 from tools import AXE_JS, need_tool
+
+from .conftest import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -31,20 +35,37 @@ def describe(violation: dict[str, Any]) -> str:
     return f"[{violation['impact']}] {violation['id']}: {violation['help']} ({len(violation['nodes'])}×: {targets})"
 
 
-CASES = [(name, "light") for name in PAGES] + [(name, "dark") for name in PAGES if name != "afdrukversie"]
+CASES = (
+    [(name, "light", "desktop") for name in PAGES]
+    + [(name, "dark", "desktop") for name in PAGES if name != "afdrukversie"]
+    + [(name, "light", "390px") for name in PAGES]
+)
 
 
-@pytest.mark.parametrize(("name", "scheme"), CASES)
-def test_no_serious_accessibility_violations(name: str, scheme: str, built_site: BuiltSite, open_page: Any) -> None:
+@pytest.mark.parametrize(("name", "scheme", "width"), CASES)
+def test_no_serious_accessibility_violations(name: str, scheme: str, width: str, built_site: BuiltSite, open_page: Any) -> None:
     need_tool(AXE_JS)
-    page = open_page(built_site.url(name), color_scheme=scheme).page
+    page = open_page(built_site.url(name), viewport=MOBILE if width == "390px" else DESKTOP, color_scheme=scheme).page
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")  # check hidden tables too
     results = run_axe(page, contrast_only=scheme == "dark")
     blocking = [describe(v) for v in results["violations"] if v["impact"] in BLOCKING]
     for v in results["violations"]:
         if v["impact"] not in BLOCKING:
-            print(f"/{built_site.url(name)} ({scheme}) {describe(v)}")
+            print(f"/{built_site.url(name)} ({scheme}, {width}) {describe(v)}")
     for v in results["incomplete"]:
-        print(f"/{built_site.url(name)} ({scheme}) na te kijken: {v['id']} ({len(v['nodes'])}×)")
-    assert blocking == [], f"/{built_site.url(name)} ({scheme}):\n" + "\n".join(blocking)
+        print(f"/{built_site.url(name)} ({scheme}, {width}) na te kijken: {v['id']} ({len(v['nodes'])}×)")
+    assert blocking == [], f"/{built_site.url(name)} ({scheme}, {width}):\n" + "\n".join(blocking)
+
+
+def test_a_dark_scheme_reader_prints_dark_text_on_white_paper(built_site: BuiltSite, open_page: Any) -> None:
+    """The print stylesheet makes the paper white; in the dark scheme the text and links would stay pale (1.4:1)."""
+    need_tool(AXE_JS)
+    page = open_page(built_site.url("regio-jaar"), color_scheme="dark").page
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what a browser sends before printing
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    results = run_axe(page, contrast_only=True)
+    assert [describe(v) for v in results["violations"]] == []
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "na het afdrukken weer de donkere weergave"

@@ -58,3 +58,18 @@ def test_print_stylesheet_hides_navigation_and_breaks_between_regions(built_site
     link = page.locator("a[data-print-href]").first
     assert link.evaluate("a => getComputedStyle(a, '::after').content").startswith('" (http')
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset table thead')).display") == "table-header-group"
+
+
+def test_print_edition_fits_the_paper(built_site: BuiltSite, open_page: Any) -> None:
+    """Nothing is wider than A4 minus the margins: Chromium would shrink every page of the PDF to fit it."""
+    printable = round((210 - 2 * 14) / 25.4 * 96)  # @page: A4, 14 mm left and right; CSS px
+    page = open_page(built_site.url("afdrukversie"), viewport={"width": printable, "height": 1000}).page
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.emulate_media(media="print")
+    too_wide = page.evaluate(
+        """w => [...document.querySelectorAll('.md-content *')].filter(el => el.getBoundingClientRect().right > w + 1)
+                .slice(0, 5).map(el => el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]
+                                 + ' ' + ((el.querySelector('caption') || {}).textContent || '').slice(0, 60))""",
+        printable,
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= printable, too_wide
