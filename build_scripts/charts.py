@@ -27,7 +27,7 @@ from typing import Any
 
 from .templating import getal_tekst
 
-CHART_VERSION = "2"  # bump when a drawing function changes its output
+CHART_VERSION = "3"  # bump when a drawing function changes its output
 POOL_DREMPEL = 6  # below this many missing charts a process pool costs more than it saves
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 ARCERING = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
@@ -35,7 +35,8 @@ KLEUR_VRAAG, KLEUR_CAPACITEIT = "#D55E00", "#0072B2"
 RC = {
     "svg.hashsalt": "cruciale-ggz-dossier",
     "svg.fonttype": "none",  # text stays text: a third of the bytes, selectable, and much faster to write
-    "font.family": "DejaVu Sans",
+    "font.family": "sans-serif",  # text is SVG text: a reader without DejaVu Sans gets a sans-serif, not the default serif
+    "font.sans-serif": ["DejaVu Sans"],  # the metrics the margins are computed with
     "font.size": 11,
     "axes.titlesize": 12,
     "axes.labelsize": 11,

@@ -58,6 +58,29 @@ def test_same_data_gives_byte_identical_svg(name: str) -> None:
     assert b"<dc:date>" not in first  # no build time in the file
 
 
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_text_is_svg_text_with_a_sans_serif_fallback_and_stays_inside_the_figure(name: str) -> None:
+    """Labels are real text (selectable, a third of the bytes); a reader without DejaVu Sans gets a sans-serif."""
+    chart = SPECS[name]
+    svg = charts.render_svg(chart.kind, chart.data).decode()
+    assert chart.data["titel"] in svg
+    families = set(re.findall(r"font-family: ([^;\"]+)", svg))
+    assert families == {"'DejaVu Sans', sans-serif"}
+    import matplotlib
+
+    width, height = (float(v) for v in re.search(r'<svg[^>]*width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
+    texts = re.findall(r'<text style="font-size: ([0-9.]+)px;[^"]*?(?:text-anchor: (\w+))?" x="([-0-9.]+)" y="([-0-9.]+)" '
+                       r'transform="rotate\((-?[0-9.]+)[^"]*"[^>]*>([^<]*)</text>', svg)
+    assert len(texts) > 10
+    with matplotlib.rc_context(charts.RC):
+        for size, anchor, x, y, angle, text in texts:
+            assert 0 <= float(y) <= height, text  # no label above or below the figure
+            if float(angle) == 0:  # horizontal: its whole width must fit (margins come from measured text, not a layout engine)
+                w = charts._text_width(text, float(size)) * 72
+                left = float(x) - {"middle": w / 2, "end": w}.get(anchor or "start", 0)
+                assert left >= -1 and left + w <= width + 1, (text, left, w, width)
+
+
 def test_second_render_comes_from_the_cache(tmp_path: Path, counted: list[str]) -> None:
     first = charts.render_charts(SPECS, tmp_path)
     assert (first.rendered, first.cached) == (3, 0) and len(counted) == 3
