@@ -14,17 +14,17 @@ import io
 import json
 import os
 import textwrap
-import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
+from .forking import fork_is_safe
 from .templating import getal_tekst
 
 CHART_VERSION = "3"  # bump when a drawing function changes its output
@@ -119,8 +119,8 @@ def _draw_many(charts: list[Chart]) -> list[bytes]:
 
 
 def _pool_context() -> BaseContext:
-    """fork where it is safe (POSIX, no other threads): no re-import of matplotlib per worker."""
-    if "fork" in get_all_start_methods() and threading.active_count() == 1:
+    """fork where it is safe: no re-import of matplotlib per worker."""
+    if fork_is_safe():
         return get_context("fork")
     return get_context("spawn")
 
@@ -174,6 +174,16 @@ def _margins(fig: Any, left: float, right: float, top: float, bottom: float, wga
     axes_h = (height - top - bottom - (nrows - 1) * hgap) / nrows
     fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height,
                         wspace=wgap / axes_w, hspace=hgap / axes_h)
+
+
+def _label_margin(labels: list[str]) -> float:
+    """Left margin in inches for a column of y tick labels: the widest label plus the tick and a gap."""
+    return max((_text_width(label, RC["ytick.labelsize"]) for label in labels), default=0) + 0.25
+
+
+def _title(fig: Any, titel: str) -> None:
+    """The bold title, 0.12 inch below the top edge whatever the figure's height."""
+    fig.suptitle(titel, fontweight="bold", y=1 - 0.12 / fig.get_size_inches()[1], va="top")
 
 
 def _wrap(label: str, width: int = 24) -> str:
@@ -231,8 +241,8 @@ def _draw_vraag_aanbod(fig: Any, data: Mapping[str, Any]) -> None:
     ax.set_xlabel("Behandelingen of opnames per jaar")
     _count_limits(ax, "x", [*data["vraag"], *data["capaciteit"]], 1.18)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
-    fig.suptitle(data["titel"], fontweight="bold", y=1 - 0.12 / fig.get_size_inches()[1], va="top")
-    _margins(fig, left=max([_text_width(r, RC["ytick.labelsize"]) for r in regios], default=0) + 0.25, right=0.3, top=0.85, bottom=0.65)
+    _title(fig, data["titel"])
+    _margins(fig, left=_label_margin(regios), right=0.3, top=0.85, bottom=0.65)
 
 
 def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
@@ -254,7 +264,7 @@ def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
         _count_limits(ax, "y", [*data["vraag"][i], *data["capaciteit"][i]], 1.3)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncols=2, frameon=False)
-    fig.suptitle(data["titel"], fontweight="bold", y=1 - 0.12 / 7, va="top")
+    _title(fig, data["titel"])
     _margins(fig, left=0.6, right=0.15, top=0.75, bottom=0.75, wgap=0.6, hgap=0.85, ncols=3, nrows=2)
 
 
@@ -285,11 +295,9 @@ def _draw_wachten(fig: Any, data: Mapping[str, Any]) -> None:
     handles, labels = left.get_legend_handles_labels()
     ncols = min(len(jaren), 6)
     fig.legend(handles, labels, loc="lower center", ncols=ncols, frameon=False, title="Cyclus")
-    height = fig.get_size_inches()[1]
-    fig.suptitle(data["titel"], fontweight="bold", y=1 - 0.12 / height, va="top")
+    _title(fig, data["titel"])
     legend_rows = -(-len(jaren) // ncols) if jaren else 1
-    _margins(fig, left=max(_text_width(z, RC["ytick.labelsize"]) for z in zorgvormen) + 0.25, right=0.45, top=0.7,
-             bottom=0.75 + 0.25 * (legend_rows + 1), wgap=0.3, ncols=2)
+    _margins(fig, left=_label_margin(zorgvormen), right=0.45, top=0.7, bottom=0.75 + 0.25 * (legend_rows + 1), wgap=0.3, ncols=2)
 
 
 DRAWERS: dict[str, Callable[[Any, Mapping[str, Any]], None]] = {

@@ -105,9 +105,9 @@ def _row(label: str, w: Wijziging) -> dict[str, Any]:
 def zorgvorm_view(vorig: RegioJaar, huidig: RegioJaar, zorgvorm: Zorgvorm, changes: list[Wijziging]) -> dict[str, Any]:
     """One care form: every Tabel 2 row (changed ones marked) and its other changes as a list.
 
-    ``changes`` may be all of the region's changes or only this form's (as :func:`region_view` passes them).
+    ``changes`` are this form's changes (:attr:`Wijziging.zorgvorm`), as :func:`region_view` groups them.
     """
-    eigen = [w for w in changes if w.zorgvorm is zorgvorm and w.pad.startswith("zorgvormen.")]
+    eigen = [w for w in changes if w.pad.startswith("zorgvormen.")]
     per_veld = {w.veld: w for w in eigen if w.veld in _TABEL2_VELDEN}
     rijen = []
     for veld, label in TABEL2_RIJEN:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .dataset import Dataset
+from .forking import fork_is_safe
 from .gitinfo import last_changes
 
 PEILDATUM_ENV = "DOSSIER_PEILDATUM"
@@ -118,13 +118,13 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
 def build_workers(ctx: SiteContext) -> int:
     """How many processes build pages: ``$DOSSIER_WORKERS``, else one per core for a large dataset.
 
-    Forking only pays off above :data:`PARALLEL_DREMPEL` yearly files, and only where it is safe:
-    POSIX fork in a process without other threads (``mkdocs serve`` has threads: it builds in one).
+    Forking only pays off above :data:`PARALLEL_DREMPEL` yearly files, and only where it is safe
+    (:func:`forking.fork_is_safe`; ``mkdocs serve`` has threads, so it builds in one process).
     """
     if os.environ.get(WORKERS_ENV):
         return max(1, int(os.environ[WORKERS_ENV]))
     files = sum(len(region.jaren) for region in ctx.dataset.regions.values())
-    if files < PARALLEL_DREMPEL or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    if files < PARALLEL_DREMPEL or not fork_is_safe():
         return 1
     return min(os.cpu_count() or 1, len(_builders()))
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import matplotlib
 import pytest
 
 from build_scripts import charts
@@ -66,8 +67,6 @@ def test_text_is_svg_text_with_a_sans_serif_fallback_and_stays_inside_the_figure
     assert chart.data["titel"] in svg
     families = set(re.findall(r"font-family: ([^;\"]+)", svg))
     assert families == {"'DejaVu Sans', sans-serif"}
-    import matplotlib
-
     width, height = (float(v) for v in re.search(r'<svg[^>]*width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
     texts = re.findall(r'<text style="font-size: ([0-9.]+)px;[^"]*?(?:text-anchor: (\w+))?" x="([-0-9.]+)" y="([-0-9.]+)" '
                        r'transform="rotate\((-?[0-9.]+)[^"]*"[^>]*>([^<]*)</text>', svg)
