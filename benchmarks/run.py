@@ -57,7 +57,7 @@ print('{TIMED_PREFIX}%f %f' % (time.perf_counter() - t, time.process_time() - c)
 VALIDATE_SNIPPET = f"""
 import sys, time
 from build_scripts.cli import main
-import build_scripts.dataset
+import build_scripts.reading.load
 t, c = time.perf_counter(), time.process_time()
 code = main(['--root', '.', 'validate'])
 print('{TIMED_PREFIX}%f %f' % (time.perf_counter() - t, time.process_time() - c))
@@ -114,7 +114,7 @@ def _site_config(hooked: bool, nav: list[Any] | None = None) -> dict[str, Any]:
     config["theme"]["custom_dir"] = str(REPO / "build_scripts" / "theme")
     config["watch"] = ["data"]
     if hooked:
-        config["hooks"] = [str(REPO / "build_scripts" / "mkdocs_hook.py")]
+        config["hooks"] = [str(REPO / "build_scripts" / "engines" / "mkdocs_hook.py")]
     else:
         config.pop("hooks", None)
         config.pop("watch", None)
@@ -150,8 +150,10 @@ def prepare(workdir: Path, regions: int, years: int) -> tuple[Path, Path]:
 
 def _expanded_nav(project: Path) -> list[Any]:
     """The nav the hook builds (``mkdocs.yml`` nav with generated sections expanded), as plain YAML."""
-    from build_scripts.dataset import load_dataset
-    from build_scripts.pages import generate_site, make_context, nav_section
+    from build_scripts.reading.load import load_dataset
+    from build_scripts.render.context import make_context
+from build_scripts.render.nav import nav_section
+from build_scripts.render.registry import generate_site
 
     dataset, _ = load_dataset(project)
     with tempfile.TemporaryDirectory() as cache:

@@ -6,12 +6,13 @@ Exit codes: 0 = fine (warnings allowed), 1 = the data has errors, 2 = the comman
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import problems as problems_mod
+from .reading import problems as problems_mod
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -38,7 +39,7 @@ def _validate_args(p: argparse.ArgumentParser) -> None:
 
 
 def _run_validate(args: argparse.Namespace) -> int:
-    from .dataset import load_dataset
+    from .reading.load import load_dataset
 
     root = args.root.resolve()
     started = time.perf_counter()
@@ -81,7 +82,7 @@ def _schema_args(p: argparse.ArgumentParser) -> None:
 
 
 def _run_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_texts, write_schemas
+    from .contract.schema import schema_texts, write_schemas
 
     out = args.out if args.out.is_absolute() else args.root / args.out
     if args.check:
@@ -110,8 +111,8 @@ def _date(text: str) -> object:
 
 def _run_export(args: argparse.Namespace) -> int:
     """Write the same ``{path: content}`` mapping the MkDocs hook publishes (golden tests, debugging)."""
-    from .dataset import load_dataset
-    from .export import export_site
+    from .engines.export import export_site
+    from .reading.load import load_dataset
 
     root = args.root.resolve()
     dataset, found = load_dataset(root)
@@ -131,7 +132,7 @@ def _pdf_args(p: argparse.ArgumentParser) -> None:
 
 def _run_pdf(args: argparse.Namespace) -> int:
     """Print each year's print edition of a built site to PDF with Chromium (a step after the build)."""
-    from .pdf_edition import PdfError, make_pdfs
+    from .engines.pdf import PdfError, make_pdfs
 
     site = args.site if args.site.is_absolute() else args.root / args.site
     try:
@@ -153,12 +154,10 @@ def _diff_args(p: argparse.ArgumentParser) -> None:
 
 def _run_diff(args: argparse.Namespace) -> int:
     """Exit 0 even when files have errors: the diff lists them, ``dossier validate`` is what blocks."""
-    from .diff_format import report
-
     if len(args.jaren) != (0 if args.base else 2):
         raise UsageError("geef óf twee jaren (dossier diff 2025 2026) óf --base REV (dossier diff --base origin/main)")
     try:
-        text = report(args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio)
+        text = _diff_report(args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     if args.output:
@@ -168,6 +167,44 @@ def _run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None) -> str:
+    """``dossier diff``: load both sides, compare and format; a wrong call raises ``ValueError`` in Dutch."""
+    from .analysis.diff import diff_datasets, diff_jaren, onleesbare_bestanden
+    from .analysis.diff_report import FORMATS, Versies
+    from .reading.load import load_dataset
+
+    dataset, _ = load_dataset(root)
+    namen = {slug: r.naam for slug, r in dataset.regions.items()}
+    if base is not None:
+        from .reading.revision import load_revision
+
+        oud, _ = load_revision(root, base)
+        _check_regio(regio, set(dataset.regions) | set(oud.regions))
+        onleesbaar = sorted(set(onleesbare_bestanden(oud, als_geschreven=True)) | set(onleesbare_bestanden(dataset, als_geschreven=True)))
+        label = base[:10] if re.fullmatch(r"[0-9a-f]{40}", base) else base  # a commit id from CI: short is enough
+        fouten = tuple(sorted(set(onleesbare_bestanden(dataset)) - set(onleesbaar)))
+        versies = Versies(label, "huidige versie", {**{s: r.naam for s, r in oud.regions.items()}, **namen}, tuple(onleesbaar), fouten)
+        return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies)
+    if jaren is None:
+        raise ValueError("geef twee jaren (dossier diff 2025 2026) of een revisie (dossier diff --base origin/main)")
+    van, naar = jaren
+    for jaar in (van, naar):
+        if jaar not in dataset.jaren:
+            raise ValueError(f"er zijn geen gegevens voor {jaar}; beschikbare jaren: {', '.join(map(str, dataset.jaren)) or 'geen'}")
+    if van == naar:
+        raise ValueError("geef twee verschillende jaren, of gebruik --base om met een git-revisie te vergelijken")
+    _check_regio(regio, set(dataset.regions))
+    onleesbaar = [p for p in onleesbare_bestanden(dataset) if p.endswith((f"/{van}.yaml", f"/{naar}.yaml"))]
+    return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)))
+
+
+def _check_regio(regio: str | None, bestaande: set[str]) -> None:
+    from .reading.dataset import unknown_region_message
+
+    if regio is not None and regio not in bestaande:
+        raise ValueError(unknown_region_message(regio, bestaande))
+
+
 def _new_year_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("jaar", type=int, metavar="JAAR", help="het nieuwe cyclusjaar, bijvoorbeeld 2027")
     p.add_argument("--regio", metavar="SLUG", help="alleen deze regio (standaard: alle regio's)")
@@ -175,7 +212,7 @@ def _new_year_args(p: argparse.ArgumentParser) -> None:
 
 def _run_new_year(args: argparse.Namespace) -> int:
     """Exit 2 when nothing could be written: every file existed already or had no earlier year."""
-    from .new_year import create_next_year
+    from .editing.new_year import create_next_year
 
     try:
         results = create_next_year(args.root.resolve(), args.jaar, args.regio)

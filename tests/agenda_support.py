@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_scripts import agenda_pages, home_page, region_pages
-from build_scripts.dataset import Dataset
-from build_scripts.pages import Output, make_context
+from build_scripts.reading.dataset import Dataset
+from build_scripts.render import agenda, home, regions
+from build_scripts.render.context import Output, make_context
 
 
 def build(dataset: Dataset, peildatum: dt.date | None) -> dict[str, Output]:
     """The home, region and agenda builders only: the national charts are slow and tested elsewhere."""
     ctx = make_context(dataset, peildatum=peildatum)
-    return {path: out for builder in (home_page.pages, region_pages.pages, agenda_pages.pages) for path, out in builder(ctx)}
+    return {path: out for builder in (home.pages, regions.pages, agenda.pages) for path, out in builder(ctx)}

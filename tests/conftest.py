@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.dataset import load_dataset
-from build_scripts.problems import Problem
+from build_scripts.reading.load import load_dataset
+from build_scripts.reading.problems import Problem
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
@@ -62,6 +62,25 @@ def shared_chart_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
+def stub_charts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The one stand-in for matplotlib's drawing (tested in test_charts): records each kind drawn.
+
+    Its SVG still depends on the chart's data, so a cache or determinism test sees real differences.
+    """
+    from build_scripts.render import charts
+
+    drawn: list[str] = []
+
+    def render(kind: str, data: dict[str, object]) -> bytes:
+        drawn.append(kind)
+        return f"<svg><!-- {kind} {data.get('titel', '')} {len(str(data))} --></svg>".encode()
+
+    monkeypatch.setattr(charts, "render_svg", render)
+    monkeypatch.setattr(charts, "POOL_THRESHOLD", 10_000)  # the stand-in is not picklable: draw in this process
+    return drawn
+
+
+@pytest.fixture
 def project(tmp_path: Path) -> Project:
     shutil.copytree(FIXTURES / "mini", tmp_path / "proj")
     return Project(tmp_path / "proj")
@@ -70,8 +89,8 @@ def project(tmp_path: Path) -> Project:
 def prepare_site_project(root: Path) -> None:
     """Give a fixture project the repository's mkdocs.yml and content/, pointing at our hook."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - build_scripts/mkdocs_hook.py", f"  - {REPO / 'build_scripts/mkdocs_hook.py'}")
-    config = config.replace("custom_dir: build_scripts/theme", f"custom_dir: {REPO / 'build_scripts/theme'}")
+    config = config.replace("  - build_scripts/engines/mkdocs_hook.py", f"  - {REPO / 'build_scripts/engines/mkdocs_hook.py'}")
+    config = config.replace("custom_dir: build_scripts/render/theme", f"custom_dir: {REPO / 'build_scripts/render/theme'}")
     config = config.replace("  - build_scripts\n", "")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     if (root / "content").exists():

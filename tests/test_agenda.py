@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from agenda_support import build
-from build_scripts import agenda
-from build_scripts.dataset import load_dataset
-from build_scripts.pages import make_context
+from build_scripts.analysis import agenda
+from build_scripts.reading.load import load_dataset
+from build_scripts.render.context import make_context
 from conftest import FIXTURES, Project
 
 PEIL = dt.date(2026, 6, 1)
@@ -163,7 +163,7 @@ def test_same_data_gives_identical_agenda_output(agenda_project: Project) -> Non
 
 def test_agenda_section_is_part_of_the_published_site() -> None:
     """The builders are registered: the site the hook and `dossier export` publish has the agenda and the board."""
-    from build_scripts.pages import generate_site
+    from build_scripts.render.registry import generate_site
 
     dataset, _ = load_dataset(FIXTURES / "mini")
     outputs = generate_site(make_context(dataset, peildatum=PEIL))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from typing import Any
 
 import matplotlib
 import pytest
 
-from build_scripts import charts
-from build_scripts.dataset import load_dataset
-from build_scripts.national_pages import pages as national_pages
-from build_scripts.pages import make_context
+from build_scripts.reading.load import load_dataset
+from build_scripts.render import charts
+from build_scripts.render.context import make_context
+from build_scripts.render.national import pages as national_pages
 from conftest import FIXTURES
 
 LABELS = ["Acute zorg", "Outreachende zorg", "Klinische zorg", "Beveiligde zorg", "Hoogspecialistische ggz", "Hoogspecialistische zorg"]
@@ -37,17 +36,9 @@ SPECS = {
 
 
 @pytest.fixture
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record every drawing, so a test can tell a cache hit from a render (the drawing is a stand-in)."""
-    drawn: list[str] = []
-
-    def render(kind: str, data: Any) -> bytes:
-        drawn.append(kind)
-        return f"<svg>{kind} {data['titel']}</svg>".encode()
-
-    monkeypatch.setattr(charts, "render_svg", render)
-    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)
-    return drawn
+def counted(stub_charts: list[str]) -> list[str]:
+    """Every drawing, so a test can tell a cache hit from a render (the drawing is the shared stand-in)."""
+    return stub_charts
 
 
 @pytest.mark.parametrize("name", sorted(SPECS))
@@ -115,7 +106,7 @@ def test_parallel_rendering_gives_the_same_bytes(monkeypatch: pytest.MonkeyPatch
     chart = SPECS["vraag"]
     specs = {"a": chart, "b": charts.Chart(chart.kind, {**chart.data, "vraag": [1, 2, 3]})}
     serial = charts.render_charts(specs, None).svgs
-    monkeypatch.setattr(charts, "POOL_DREMPEL", 0)
+    monkeypatch.setattr(charts, "POOL_THRESHOLD", 0)
     monkeypatch.setattr(charts.os, "cpu_count", lambda: 2)
     assert charts.render_charts(specs, None).svgs == serial
 
@@ -133,9 +124,7 @@ def test_alt_texts_name_what_exceeds() -> None:
     assert "Acute zorg (18,5 weken)" in SPECS["wachten"].alt
 
 
-def test_every_chart_on_the_national_page_has_alt_text_and_a_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(charts, "render_svg", lambda kind, data: b"<svg/>")  # drawing itself is tested above
-    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)
+def test_every_chart_on_the_national_page_has_alt_text_and_a_table(tmp_path: Path, stub_charts: list[str]) -> None:
     dataset, _problems = load_dataset(FIXTURES / "national")
     outputs = dict(national_pages(make_context(dataset, peildatum=dt.date(2026, 6, 1), cache_dir=tmp_path)))
     page = outputs["landelijk/2026/index.md"].content

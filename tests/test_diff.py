@@ -9,12 +9,13 @@ from collections.abc import Callable
 
 import pytest
 
-from build_scripts import diff_pages, region_pages
-from build_scripts.dataset import load_dataset
-from build_scripts.diff import Wijziging, diff_datasets, diff_jaren, is_jump, onleesbare_bestanden
-from build_scripts.diff_format import Versies, format_json, format_markdown, format_text, pad_label
-from build_scripts.pages import Output, make_context
-from build_scripts.rules import JUMP_FACTOR, JUMP_MIN
+from build_scripts.analysis.diff import Wijziging, diff_datasets, diff_jaren, onleesbare_bestanden
+from build_scripts.analysis.diff_report import Versies, format_json, format_markdown, format_text, pad_label
+from build_scripts.reading.load import load_dataset
+from build_scripts.reading.plausibility import JUMP_FACTOR, JUMP_MIN, is_jump
+from build_scripts.render import changes as diff_pages
+from build_scripts.render import regions as region_pages
+from build_scripts.render.context import Output, make_context
 from conftest import Project
 
 JAAR = "data/regions/noord/2026.yaml"

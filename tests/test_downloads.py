@@ -15,10 +15,10 @@ import yaml
 from openpyxl import load_workbook
 from test_national import VELDEN, VIJF, yaml_totals
 
-from build_scripts import downloads
-from build_scripts.dataset import load_dataset
-from build_scripts.pages import Output, make_context
-from build_scripts.vocabulary import Zorgvorm
+from build_scripts.contract.vocabulary import Zorgvorm
+from build_scripts.reading.load import load_dataset
+from build_scripts.render import downloads
+from build_scripts.render.context import Output, make_context
 from conftest import FIXTURES
 
 NATIONAL = FIXTURES / "national"

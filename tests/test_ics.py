@@ -11,7 +11,7 @@ import vobject
 import yaml
 
 from agenda_support import build
-from build_scripts.dataset import load_dataset
+from build_scripts.reading.load import load_dataset
 from conftest import Project
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -177,7 +177,7 @@ def _instants(first: int, last: int) -> list[dt.datetime]:
 
 
 def test_vtimezone_agrees_with_the_tz_database() -> None:
-    from build_scripts.agenda import TZ_YEARS, vtimezone
+    from build_scripts.analysis.ical import TZ_YEARS, vtimezone
 
     tz = _vobject_tz(vtimezone(*TZ_YEARS))
     for instant in _instants(*TZ_YEARS):
@@ -186,9 +186,9 @@ def test_vtimezone_agrees_with_the_tz_database() -> None:
 
 
 def test_vtimezone_falls_back_to_listed_transitions_when_the_rule_changes(monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_scripts import agenda
+    from build_scripts.analysis import ical
 
-    monkeypatch.setattr(agenda, "_eu_rule_holds", lambda year: year != 2030)
-    component = agenda.vtimezone(2029, 2031)
+    monkeypatch.setattr(ical, "_eu_rule_holds", lambda year: year != 2030)
+    component = ical.vtimezone(2029, 2031)
     assert "RRULE" not in component.to_ical().decode() and "RDATE" in component.to_ical().decode()
     assert component["TZID"] == "Europe/Amsterdam"

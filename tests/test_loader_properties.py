@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_scripts.dataset import load_dataset
+from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES
 
 KEYS = ["regio", "jaar", "status", "tafel", "zorgvormen", "acute_zorg", "wachtenden", "capaciteit", "binnen_regio", "datum", "x"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.cli import main
-from build_scripts.problems import Problem
+from build_scripts.reading.problems import Problem
 from conftest import FIXTURES, Project
 
 ALFA = "data/regions/alfa/2026.yaml"

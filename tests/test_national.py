@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 import yaml
 
-from build_scripts import charts, national
-from build_scripts.dataset import Dataset, load_dataset
-from build_scripts.national_pages import home_section
-from build_scripts.pages import Output, generate_site, make_context
-from build_scripts.templating import getal
-from build_scripts.vocabulary import Zorgvorm
+from build_scripts.analysis import national, signals
+from build_scripts.contract.vocabulary import Zorgvorm
+from build_scripts.reading.dataset import Dataset
+from build_scripts.reading.load import load_dataset
+from build_scripts.render.context import Output, make_context
+from build_scripts.render.registry import generate_site
+from build_scripts.render.templating import getal
 from conftest import FIXTURES
 
 PEIL = dt.date(2026, 6, 1)
@@ -30,10 +31,8 @@ VIJF = ["duinstreek", "eilanden", "grensstreek", "merenland", "polderland"]
 
 
 @pytest.fixture(autouse=True)
-def _quick_charts(monkeypatch: pytest.MonkeyPatch) -> None:
+def _quick_charts(stub_charts: list[str]) -> None:
     """Page tests need the chart specs and alt texts, not matplotlib's drawing (tested in test_charts)."""
-    monkeypatch.setattr(charts, "render_svg", lambda kind, data: f"<svg><!-- {kind} --></svg>".encode())
-    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)
 
 
 def yaml_values(root: Path, jaar: int, zorgvorm: str) -> list[dict[str, Any]]:
@@ -130,12 +129,12 @@ def test_page_shows_each_total_with_the_regions_it_rests_on() -> None:
 
 def test_mpu_example_is_a_local_shortage_naming_the_five_regions() -> None:
     ov = national.overzicht(load(FIXTURES / "mpu"))
-    beeld = national.classify(ov.frame, ov.totaal, ov.buren, 2026)[Zorgvorm.hoogspecialistische_ziekenhuiszorg]
+    beeld = signals.classify(ov.frame, ov.totaal, ov.buren, 2026)[Zorgvorm.hoogspecialistische_ziekenhuiszorg]
     assert beeld.absoluut is False
     lokaal = beeld.signaal("lokaal_tekort")
     assert lokaal is not None and list(lokaal.regios) == VIJF
     assert beeld.tekortklasse == "lokaal_tekort"
-    others = national.classify(ov.frame, ov.totaal, ov.buren, 2026)
+    others = signals.classify(ov.frame, ov.totaal, ov.buren, 2026)
     assert all(not others[z].signalen for z in Zorgvorm if z is not Zorgvorm.hoogspecialistische_ziekenhuiszorg)
 
 
@@ -155,30 +154,30 @@ def test_a_neighbour_with_the_offer_removes_the_local_shortage(tmp_path: Path) -
         path = root / f"data/regions/{slug}/regio.yaml"
         path.write_text(re.sub(r"buurregios: \[.*\]", f"buurregios: {buren}", path.read_text(encoding="utf-8")), encoding="utf-8")
     ov = national.overzicht(load(root))
-    lokaal = national.classify(ov.frame, ov.totaal, ov.buren, 2026)[Zorgvorm.hoogspecialistische_ziekenhuiszorg].signaal("lokaal_tekort")
+    lokaal = signals.classify(ov.frame, ov.totaal, ov.buren, 2026)[Zorgvorm.hoogspecialistische_ziekenhuiszorg].signaal("lokaal_tekort")
     assert lokaal is not None and "eilanden" not in lokaal.regios and len(lokaal.regios) == 4
 
 
 def test_other_shortage_rules_on_the_national_fixture() -> None:
     ov = national.overzicht(load(FIXTURES / "national"))
-    beeld = national.classify(ov.frame, ov.totaal, ov.buren, 2026)
+    beeld = signals.classify(ov.frame, ov.totaal, ov.buren, 2026)
     klinisch = beeld[Zorgvorm.klinische_zorg]
     assert klinisch.absoluut is True and klinisch.signaal("lokaal_tekort") is None
-    assert beeld[Zorgvorm.beveiligde_zorg].signaal("lokaal_tekort") == national.Signaal("lokaal_tekort", ("delta",))
+    assert beeld[Zorgvorm.beveiligde_zorg].signaal("lokaal_tekort") == signals.Signaal("lokaal_tekort", ("delta",))
     hsg = beeld[Zorgvorm.hoogspecialistische_ggz]
-    assert hsg.signaal("tekort_door_exclusiecriteria") == national.Signaal("tekort_door_exclusiecriteria", ("alfa",))
-    assert hsg.signaal("onder_druk") == national.Signaal("onder_druk", ("beta",))
+    assert hsg.signaal("tekort_door_exclusiecriteria") == signals.Signaal("tekort_door_exclusiecriteria", ("alfa",))
+    assert hsg.signaal("onder_druk") == signals.Signaal("onder_druk", ("beta",))
     assert hsg.tekortklasse == "tekort_door_exclusiecriteria;onder_druk"
     acuut = beeld[Zorgvorm.acute_zorg]
-    assert acuut.signaal("wachttijd_boven_treeknorm") is not None and acuut.signaal("structureel") == national.Signaal("structureel", ("alfa",))
+    assert acuut.signaal("wachttijd_boven_treeknorm") is not None and acuut.signaal("structureel") == signals.Signaal("structureel", ("alfa",))
     ziekenhuis = beeld[Zorgvorm.hoogspecialistische_ziekenhuiszorg]
     assert ziekenhuis.absoluut is None  # no region knows its demand: not decidable, not "no shortage"
-    assert ziekenhuis.signaal("gesloten_wachtlijsten") == national.Signaal("gesloten_wachtlijsten", ("gamma",))
+    assert ziekenhuis.signaal("gesloten_wachtlijsten") == signals.Signaal("gesloten_wachtlijsten", ("gamma",))
 
 
 def test_structural_needs_two_years_in_a_row() -> None:
     ov = national.overzicht(load(FIXTURES / "national"))
-    eerste = national.classify(ov.frame, ov.totaal, ov.buren, 2025)[Zorgvorm.acute_zorg]
+    eerste = signals.classify(ov.frame, ov.totaal, ov.buren, 2025)[Zorgvorm.acute_zorg]
     assert eerste.signaal("wachttijd_boven_treeknorm") is not None and eerste.signaal("structureel") is None
 
 
@@ -191,7 +190,7 @@ def test_group_neighbours_joins_chains_and_keeps_strangers_apart() -> None:
 def test_every_signal_on_the_page_links_to_its_rule() -> None:
     page = site(FIXTURES / "national")["landelijk/2026/index.md"].content
     assert isinstance(page, str)
-    for key in national.SIGNAAL_LABELS:
+    for key in signals.SIGNAAL_LABELS:
         assert f'id="regel-{key.replace("_", "-")}"' in page, key
     for anchor in set(re.findall(r'href="#(regel-[a-z-]+)"', page)):
         assert f'id="{anchor}"' in page
@@ -234,10 +233,10 @@ def test_free_text_in_a_bespreekpunt_is_escaped(tmp_path: Path) -> None:
 
 def test_home_section_has_key_figures_of_the_latest_year() -> None:
     root = FIXTURES / "national"
-    text = home_section(make_context(load(root), peildatum=PEIL))
-    assert text.startswith("## Landelijke kerncijfers 2026")
-    assert "landelijk/2026/index.md" in text and "Absoluut tekort" in text
-    assert site(root)["index.md"].content.count("## Landelijke kerncijfers 2026") == 1
+    text = site(root)["index.md"].content
+    assert isinstance(text, str) and text.count("## Landelijke kerncijfers 2026") == 1
+    section = text.split("## Landelijke kerncijfers 2026", 1)[1].split("\n## ", 1)[0]
+    assert "landelijk/2026/index.md" in section and "Absoluut tekort" in section
 
 
 def test_section_index_lists_every_year() -> None:

@@ -7,10 +7,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from build_scripts.cli import EXIT_OK, EXIT_USAGE, main
-from build_scripts.dataset import load_dataset
-from build_scripts.model import RegioJaar
-from build_scripts.new_year import SCHEMA_LINE, next_year_text
-from build_scripts.vocabulary import Zorgvorm
+from build_scripts.contract.models import RegioJaar
+from build_scripts.contract.vocabulary import Zorgvorm
+from build_scripts.editing.new_year import SCHEMA_LINE, next_year_text
+from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES, Project
 
 NIEUW = "data/regions/noord/2027.yaml"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_scripts.dataset import load_dataset
-from build_scripts.page_merge import Part, merge_part, page_url, prepare
-from build_scripts.pages import generate_site, make_context
+from build_scripts.engines.mkdocs_config import read_site_config
+from build_scripts.reading.load import load_dataset
+from build_scripts.render.context import make_context
+from build_scripts.render.page_merge import Part, merge_part, page_url, prepare
+from build_scripts.render.registry import generate_site
 from conftest import Project, prepare_site_project
 
 PEIL = dt.date(2026, 6, 1)
@@ -63,7 +65,8 @@ def test_links_become_anchors_inside_the_bundle_or_are_rebased() -> None:
 def test_every_region_year_page_is_in_its_years_edition(project: Project) -> None:
     prepare_site_project(project.root)
     dataset, _ = load_dataset(project.root)
-    outputs = generate_site(make_context(dataset, peildatum=PEIL))
+    config = read_site_config(project.root)  # what the engine passes in: the guide's folder and navigation
+    outputs = generate_site(make_context(dataset, peildatum=PEIL, docs_dir=config.docs_dir, nav=config.nav))
     edition = outputs[HOME].content
     assert isinstance(edition, str)
     assert "search:\n  exclude: true" in edition

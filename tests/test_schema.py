@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.schema import SCHEMA_FILES, schema_texts
+from build_scripts.contract.schema import SCHEMA_FILES, schema_texts
 from conftest import FIXTURES, REPO
 
 SCHEMA_DIR = REPO / "schema"

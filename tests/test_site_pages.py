@@ -7,9 +7,10 @@ import os
 
 import pytest
 
-from build_scripts import pages
-from build_scripts.dataset import load_dataset
-from build_scripts.pages import Output, generate_site, make_context
+from build_scripts.reading.load import load_dataset
+from build_scripts.render import registry as pages
+from build_scripts.render.context import Output, make_context
+from build_scripts.render.registry import generate_site
 from conftest import Project
 
 NOORD = "data/regions/noord/2026.yaml"
@@ -81,12 +82,8 @@ def test_region_names_are_escaped_once_in_headings(project: Project) -> None:
     assert "<h1>&#39;t Noord &lt;b&gt;*: cyclus 2026</h1>" in html
 
 
-def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, monkeypatch: pytest.MonkeyPatch, stub_charts: list[str]) -> None:
     """Forked builder workers are only a speed-up: same paths, same bytes, same order."""
-    from build_scripts import charts
-
-    monkeypatch.setattr(charts, "render_svg", lambda kind, data: f"<svg><!-- {kind} {len(str(data))} --></svg>".encode())
-    monkeypatch.setattr(charts, "POOL_DREMPEL", 10_000)  # the fake drawer is not picklable; drawing in a pool is tested in test_charts
     dataset, _ = load_dataset(project.root)
     ctx = make_context(dataset, peildatum=PEIL)
     ctx.cache_dir = None  # every chart drawn in both runs
@@ -101,7 +98,7 @@ def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, m
 
 
 def test_build_workers_follow_the_environment_and_stay_single_for_small_data(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_scripts.pages import WORKERS_ENV, build_workers
+    from build_scripts.render.registry import WORKERS_ENV, build_workers
 
     ctx = make_context(load_dataset(project.root)[0], peildatum=PEIL)
     monkeypatch.delenv(WORKERS_ENV, raising=False)

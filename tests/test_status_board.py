@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts import agenda_pages, home_page, region_pages, status_board
-from build_scripts.dataset import Dataset, load_dataset
-from build_scripts.pages import PEILDATUM_ENV, Output, make_context
-from build_scripts.status_board import Staat
+from agenda_support import build
+from build_scripts.analysis import status_board
+from build_scripts.analysis.status_board import Staat
+from build_scripts.reading.dataset import Dataset
+from build_scripts.reading.load import load_dataset
+from build_scripts.render.context import PEILDATUM_ENV, make_context
 from conftest import FIXTURES
 
 ROOT = FIXTURES / "agenda" / "basis"
@@ -33,12 +35,6 @@ EXPECTED = {
     dt.date(2026, 6, 9): {"alfa": (G, G, G, S, S), "beta": (G, G, L, R, R), "gamma": (L, L, L, R, R), "delta": (N,) * 5},
     dt.date(2026, 9, 1): {"alfa": (G, G, G, G, G), "beta": (G, G, L, G, L), "gamma": (L, L, L, L, L), "delta": (N,) * 5},
 }
-
-
-def build(dataset: Dataset, peildatum: dt.date | None) -> dict[str, Output]:
-    """The home, region and agenda builders only: the national charts are slow and tested elsewhere."""
-    ctx = make_context(dataset, peildatum=peildatum)
-    return {path: out for builder in (home_page.pages, region_pages.pages, agenda_pages.pages) for path, out in builder(ctx)}
 
 
 @pytest.fixture(scope="module")

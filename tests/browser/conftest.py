@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from built_site import BuiltSite, build_once
 
-from build_scripts.pdf_edition import CHROMIUM_ARGS, PdfError, find_chromium, serve
+from build_scripts.engines.pdf import CHROMIUM_ARGS, PdfError, find_chromium, serve
 
 MOBILE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

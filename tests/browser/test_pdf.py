@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from built_site import BuiltSite
 
-from build_scripts.pdf_edition import link_pdfs
+from build_scripts.engines.pdf import link_pdfs
 from conftest import REPO
 
 pytestmark = pytest.mark.browser

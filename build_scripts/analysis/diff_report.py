@@ -1,0 +1,196 @@
+"""Dutch renderings of a list of changes: text for the terminal, Markdown for a merge request, JSON.
+
+The Markdown goes into a merge request's summary (GitLab artifact, GitHub job summary), read by
+the national chair and by region staff who are not programmers: labels instead of key paths,
+numbers in Dutch notation, *onbekend* instead of null, and large jumps called out in words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from ..contract.fields import ENUM_KEYS, KEY_LABELS
+from ..contract.notation import escape_markdown, number, number_as_given
+from ..contract.vocabulary import Zorgvorm, label
+from .diff import Wijziging
+
+SOORT_LABELS = {
+    "gewijzigd": "gewijzigd",
+    "toegevoegd": "toegevoegd",
+    "verwijderd": "verwijderd",
+    "onbekend_naar_bekend": "onbekend → bekend",
+    "bekend_naar_onbekend": "bekend → onbekend",
+}
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+@dataclass(frozen=True)
+class Versies:
+    """What is compared with what, in words: ``2025``/``2026`` or ``origin/main``/``werkmap``."""
+
+    oud: str
+    nieuw: str
+    namen: dict[str, str] = field(default_factory=dict)
+    niet_vergeleken: tuple[str, ...] = ()
+    met_fouten: tuple[str, ...] = ()  # compared as written: they do not pass dossier validate
+
+
+def pad_label(w: Wijziging) -> str:
+    """``zorgvormen.klinische_zorg.capaciteit.binnen_regio`` → ``Klinische zorg › capaciteit › voor patiënten uit de regio``."""
+    segments = [(name, index) for name, index in _SEGMENT.findall(w.pad) if name != "zorgvormen"]
+    last_index = max((i for i, (_, idx) in enumerate(segments) if idx), default=-1)
+    parts = []
+    for i, (name, index) in enumerate(segments):
+        if index:
+            parts.append(w.item if i == last_index and w.item else f"nr. {int(index) + 1}")
+        elif name in Zorgvorm.__members__:
+            parts.append(Zorgvorm(name).label)
+        else:
+            parts.append(KEY_LABELS.get(name, name.replace("_", " ")))
+    if w.item and w.soort in ("toegevoegd", "verwijderd") and last_index == -1 and not _scalar_item(w):
+        parts.append(w.item)
+    text = " › ".join(parts) if parts else "hele bestand"
+    return text[:1].upper() + text[1:]
+
+
+def _scalar_item(w: Wijziging) -> bool:
+    value = w.nieuw if w.soort == "toegevoegd" else w.oud
+    return not isinstance(value, dict)
+
+
+def waarde_tekst(value: Any, pad: str = "") -> str:
+    """A value as a reader sees it on the site: onbekend, ja/nee, Dutch numbers, labels of enums."""
+    if value is None:
+        return "onbekend"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, int | float):
+        return number_as_given(value)
+    if isinstance(value, list):
+        return "; ".join(waarde_tekst(v) for v in value) if value else "geen"
+    if isinstance(value, dict):
+        return "; ".join(f"{KEY_LABELS.get(k, k)}: {waarde_tekst(v, k)}" for k, v in value.items() if v not in (None, []))
+    last = pad.rsplit(".", 1)[-1]
+    return label(value) if last in ENUM_KEYS else str(value)
+
+
+def waarden(w: Wijziging) -> tuple[str, str]:
+    """Old and new value as text; the missing side of an addition or removal reads "—", not onbekend."""
+    oud = "—" if w.soort == "toegevoegd" else waarde_tekst(w.oud, w.pad)
+    nieuw = "—" if w.soort == "verwijderd" else waarde_tekst(w.nieuw, w.pad)
+    return oud, nieuw
+
+
+def verschil_tekst(w: Wijziging) -> str:
+    """``+20 (+5,3%)``; empty when the change is not between two numbers."""
+    if w.absoluut is None:
+        return ""
+    text = _signed(number_as_given(abs(w.absoluut)), w.absoluut)
+    if w.relatief is not None:
+        text += f" ({_signed(number(abs(w.relatief) * 100, 1), w.relatief)}%)"
+    return text
+
+
+def _signed(text: str, value: float) -> str:
+    return f"+{text}" if value > 0 else (f"-{text}" if value < 0 else text)
+
+
+def bestand(w: Wijziging) -> str:
+    """The data file a change belongs to, by the contract's file layout."""
+    if w.regio is None:
+        return f"data/landelijk/{w.jaar}.yaml"
+    return f"data/regions/{w.regio}/{'regio' if w.jaar is None else w.jaar}.yaml"
+
+
+def _groups(changes: Iterable[Wijziging]) -> list[tuple[str, list[Wijziging]]]:
+    return [(path, list(group)) for path, group in groupby(changes, key=bestand)]
+
+
+def _kop(w: Wijziging, versies: Versies) -> str:
+    if w.regio is None:
+        return "Landelijke tafel"
+    return versies.namen.get(w.regio, w.regio)
+
+
+def _hele_bestand(w: Wijziging, versies: Versies) -> str:
+    return f"nieuw bestand (alleen in {versies.nieuw})" if w.soort == "toegevoegd" else f"bestand verwijderd (alleen in {versies.oud})"
+
+
+def _geen(versies: Versies) -> str:
+    return "Geen wijzigingen in de bestanden die te lezen zijn." if versies.niet_vergeleken else "Geen wijzigingen in de gegevens."
+
+
+def _tellingen(changes: list[Wijziging]) -> str:
+    files = len({bestand(w) for w in changes})
+    jumps = sum(w.grote_sprong for w in changes)
+    text = f"{len(changes)} {'wijziging' if len(changes) == 1 else 'wijzigingen'} in {files} {'bestand' if files == 1 else 'bestanden'}"
+    if jumps:
+        text += f", waarvan {jumps} {'grote sprong' if jumps == 1 else 'grote sprongen'} (meer dan een factor 3: controleer op tikfouten)"
+    return text
+
+
+def format_text(changes: list[Wijziging], versies: Versies) -> str:
+    """For the terminal: one line per change under a heading per file."""
+    lines = [f"Wijzigingen van {versies.oud} naar {versies.nieuw}"]
+    lines += [f"niet vergeleken (niet te lezen, zie dossier validate): {path}" for path in versies.niet_vergeleken]
+    for path, group in _groups(changes):
+        fouten = " (bevat fouten, zie dossier validate)" if path in versies.met_fouten else ""
+        lines.append(f"\n{_kop(group[0], versies)} — {path}{fouten}")
+        for w in group:
+            if not w.pad:
+                lines.append(f"  {_hele_bestand(w, versies)}")
+                continue
+            delta = verschil_tekst(w)
+            oud, nieuw = waarden(w)
+            line = f"  {SOORT_LABELS[w.soort]}: {w.pad}: {oud} → {nieuw}" + (f", {delta}" if delta else "")
+            lines.append(line + (" GROTE SPRONG" if w.grote_sprong else ""))
+    lines.append(f"\n{_tellingen(changes)}" if changes else f"\n{_geen(versies)}")
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    """A table cell shown exactly as typed, never interpreted."""
+    return escape_markdown(text, table_cell=True)
+
+
+def format_markdown(changes: list[Wijziging], versies: Versies) -> str:
+    """For a merge request: a table per file with labels, old and new value and the difference."""
+    lines = [f"## Wijzigingen in de gegevens: {_md(versies.oud)} → {_md(versies.nieuw)}", ""]
+    if versies.niet_vergeleken:
+        lines += ["> **Let op:** deze bestanden zijn niet te lezen en dus niet vergeleken; zie de uitvoer van `dossier validate`:", ">"]
+        lines += [f"> - `{path}`" for path in versies.niet_vergeleken]
+        lines.append("")
+    lines += [_tellingen(changes) + "." if changes else _geen(versies), ""]
+    for path, group in _groups(changes):
+        lines += [f"### {_md(_kop(group[0], versies))} — `{path}`", ""]
+        if path in versies.met_fouten:
+            lines += ["Dit bestand bevat nog fouten (zie de controle `dossier validate`); hieronder staat het zoals het geschreven is.", ""]
+        whole = [w for w in group if not w.pad]
+        if whole:
+            lines += [_hele_bestand(whole[0], versies) + ".", ""]
+            continue
+        lines += ["| Onderdeel | Wat | Oud | Nieuw | Verschil |", "|---|---|---|---|---|"]
+        for w in group:
+            soort = SOORT_LABELS[w.soort] + (" — **grote sprong**" if w.grote_sprong else "")
+            cells = [_md(pad_label(w)), soort, *(_md(v) for v in waarden(w)), _md(verschil_tekst(w))]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def format_json(changes: list[Wijziging], versies: Versies) -> str:
+    """Everything, machine-readable: each entry has regio, jaar, pad, soort, oud, nieuw and more."""
+    entries = [{**w.as_dict(), "bestand": bestand(w), "label": pad_label(w)} for w in changes]
+    report = {
+        "oud": versies.oud, "nieuw": versies.nieuw, "niet_vergeleken": list(versies.niet_vergeleken),
+        "met_fouten": list(versies.met_fouten), "wijzigingen": entries,
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+FORMATS: dict[str, Callable[[list[Wijziging], Versies], str]] = {"text": format_text, "markdown": format_markdown, "json": format_json}

@@ -1,0 +1,253 @@
+"""Pydantic models of the data contract (``design/data-contract.md``): the regions' public API.
+
+Unknown keys are forbidden (a typo would silently drop a value), counts are strict whole numbers
+≥ 0, and ``None`` means *onbekend*: it is never turned into 0 anywhere downstream. The Dutch
+descriptions end up in the JSON Schema that editors use for autocompletion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, Strict
+
+from .vocabulary import (
+    Bijeenkomstsoort,
+    DeelnemerSoort,
+    MaatregelSoort,
+    MaatregelStatus,
+    MateOnderDruk,
+    Status,
+    Uitkomst,
+    Vertegenwoordiging,
+    Zorgvorm,
+)
+
+Aantal = Annotated[int, Strict(), Field(ge=0, description="Geheel getal ≥ 0, zonder punt als duizendtalscheiding.")]
+Weken = Annotated[float, Strict(), Field(ge=0, description="Aantal weken, mag een decimaal zijn (1.5).")]
+Percentage = Annotated[float, Strict(), Field(ge=0, le=100, description="Percentage van 0 tot en met 100.")]
+JaNee = Annotated[bool, Strict()]
+Datum = Annotated[dt.date, Strict(), Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-04-14.")]
+Jaar = Annotated[int, Strict(), Field(ge=2000, le=2100, description="Kalenderjaar waarin de tafels vergaderen.")]
+Tekst = Annotated[str, Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Regiocode: kleine letters, cijfers en koppeltekens.")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Functioneel e-mailadres (geen persoonlijk adres).")]
+Tijd = Annotated[
+    str,
+    Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?$", description='Tijd tussen aanhalingstekens, bijvoorbeeld "13:30-17:00".'),
+]
+
+
+class ContractModel(BaseModel):
+    """Base: unknown keys are errors, values are not coerced behind the region's back."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Contact(ContractModel):
+    functie: Tekst = Field(description="Functie of rol, geen persoonsnaam (AVG).")
+    email: Email
+
+
+class Voorzitter(ContractModel):
+    naam: Tekst = Field(description="Naam van de voorzitter (publieke rol).")
+    organisatie: Tekst | None = Field(description="Organisatie van de voorzitter.", default=None)
+    onafhankelijk: JaNee = Field(description="Is de voorzitter onafhankelijk?")
+
+
+class Deelnemer(ContractModel):
+    vertegenwoordiging: Vertegenwoordiging = Field(description="Welke partij deze deelnemer vertegenwoordigt.")
+    soort: DeelnemerSoort = Field(description="Soort deelnemer (Bijlage 1).")
+    organisatie: Tekst
+    contact: Contact | None = None
+    opmerking: Tekst | None = None
+
+
+class Tafel(ContractModel):
+    voorzitter: Voorzitter
+    projectmanagement: Tekst | None = None
+    deelnemers: list[Deelnemer] = Field(description="Deelnemers aan de regionale tafel (Bijlage 1).", min_length=1)
+
+
+class Bijeenkomst(ContractModel):
+    datum: Datum
+    tijd: Tijd | None = None
+    soort: Bijeenkomstsoort
+    locatie: Tekst | None = None
+    fysiek: JaNee | None = Field(description="true = fysieke bijeenkomst, false = online.", default=None)
+    stukken_verspreid: Datum | None = Field(description="Datum waarop de voorbereidende stukken zijn verstuurd.", default=None)
+    onderwerpen: list[Tekst] = Field(default_factory=list)
+
+
+class Jaaragenda(ContractModel):
+    gepubliceerd: Datum | None = Field(description="Datum waarop de jaaragenda is gepubliceerd; leeg = nog niet.", default=None)
+    bijeenkomsten: list[Bijeenkomst] = Field(default_factory=list)
+
+
+class Capaciteit(ContractModel):
+    binnen_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten uit de regio; null = onbekend.")
+    buiten_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten van buiten de regio; null = onbekend.")
+
+
+class Exclusiecriterium(ContractModel):
+    criterium: Tekst
+    motivatie: Tekst
+
+
+class OnderDruk(ContractModel):
+    mate: MateOnderDruk = Field(description="Hoe sterk het aanbod onder druk staat.")
+    pnil_aandeel_pct: Percentage | None = Field(description="Aandeel personeel niet in loondienst (PNIL), in procenten.", default=None)
+    vacaturegraad_pct: Percentage | None = Field(description="Vacaturegraad in procenten.", default=None)
+    toelichting: Tekst | None = None
+
+
+class Bespreekpunt(ContractModel):
+    agenderen: JaNee = Field(description="Op de agenda van de landelijke tafel zetten?")
+    redenen: Tekst | None = None
+    gezette_stappen: Tekst | None = Field(description="Stappen die al zijn gezet en waarom die het niet oplosten.", default=None)
+    voorstel: Tekst | None = Field(description="Voorgestelde oplossing of verzoek aan de landelijke tafel.", default=None)
+    contact: Contact | None = None
+
+
+class ZorgvormGegevens(ContractModel):
+    """Bijlage 2, Tabel 2: the figures of one care form in one region and year."""
+
+    aanwezig: JaNee = Field(description="Is deze zorgvorm in de regio aanwezig?")
+    verwachte_vraag: Aantal | None = Field(description="Verwachte jaarlijkse vraag (demografie); null = onbekend.")
+    werkelijke_vraag: Aantal | None = Field(description="Werkelijke jaarlijkse vraag (aanmeldingen); null = onbekend.")
+    landelijke_functie: JaNee = Field(description="Heeft het aanbod een landelijke functie?")
+    bovenregionale_netwerken: list[Tekst] = Field(default_factory=list)
+    capaciteit: Capaciteit
+    wachtenden: Aantal | None = Field(description="Aantal wachtenden nu; null = onbekend.")
+    gemiddelde_wachttijd_weken: Weken | None = Field(description="Gemiddelde wachttijd over het afgelopen jaar, in weken; null = onbekend.")
+    gesloten_wachtlijsten: Aantal | None = Field(description="Aantal gesloten wachtlijsten (aanmeldstops) in het afgelopen jaar.")
+    exclusiecriteria: list[Exclusiecriterium] = Field(default_factory=list)
+    onder_druk: OnderDruk
+    prioriteit: JaNee | None = Field(description="Op de agenda van de regionale tafel zetten.", default=None)
+    bespreekpunt: Bespreekpunt | None = Field(description="Bespreekpunt voor de landelijke tafel (Bijlage 4); niet bij acute en outreachende zorg.", default=None)
+
+
+class Zorgvormen(ContractModel):
+    acute_zorg: ZorgvormGegevens
+    outreachende_zorg: ZorgvormGegevens
+    klinische_zorg: ZorgvormGegevens
+    beveiligde_zorg: ZorgvormGegevens
+    hoogspecialistische_ggz: ZorgvormGegevens
+    hoogspecialistische_ziekenhuiszorg: ZorgvormGegevens
+
+    def items(self) -> Iterator[tuple[Zorgvorm, ZorgvormGegevens]]:
+        for zorgvorm in Zorgvorm:
+            yield zorgvorm, getattr(self, zorgvorm.value)
+
+    def __getitem__(self, zorgvorm: Zorgvorm | str) -> ZorgvormGegevens:
+        return getattr(self, Zorgvorm(zorgvorm).value)
+
+
+class Maatregel(ContractModel):
+    maatregel: Tekst
+    soort: MaatregelSoort
+    verantwoordelijke: Tekst | None = None
+    status: MaatregelStatus
+
+
+class Regioplan(ContractModel):
+    """Result of round 2, split by the six care forms."""
+
+    acute_zorg: list[Maatregel] = Field(default_factory=list)
+    outreachende_zorg: list[Maatregel] = Field(default_factory=list)
+    klinische_zorg: list[Maatregel] = Field(default_factory=list)
+    beveiligde_zorg: list[Maatregel] = Field(default_factory=list)
+    hoogspecialistische_ggz: list[Maatregel] = Field(default_factory=list)
+    hoogspecialistische_ziekenhuiszorg: list[Maatregel] = Field(default_factory=list)
+
+    def items(self) -> Iterator[tuple[Zorgvorm, list[Maatregel]]]:
+        for zorgvorm in Zorgvorm:
+            yield zorgvorm, getattr(self, zorgvorm.value)
+
+
+class Besluit(ContractModel):
+    datum: Datum
+    uitkomst: Uitkomst
+    motivatie: Tekst | None = None
+
+
+class Escalatie(ContractModel):
+    """Chapter 5: a discussion point escalated to the national subcommittee."""
+
+    zorgvorm: Zorgvorm
+    escalerende_partij: Tekst
+    extra_bijeenkomsten: list[Datum] = Field(default_factory=list)
+    knelpunt: Tekst
+    argumenten: Tekst
+    afwegingen: Tekst
+    waarom_geen_oplossing: Tekst
+    voorstel: Tekst
+    besluit: Besluit | None = None
+
+
+class RegioJaar(ContractModel):
+    """``data/regions/<slug>/<jaar>.yaml``: one region, one yearly cycle."""
+
+    model_config = ConfigDict(title="Regionale tafel, één jaar")
+
+    regio: Slug = Field(description="Moet gelijk zijn aan de mapnaam.")
+    jaar: Jaar = Field(description="Moet gelijk zijn aan de bestandsnaam.")
+    status: Status = Field(description="concept, ingediend of vastgesteld.")
+    tafel: Tafel
+    jaaragenda: Jaaragenda
+    zorgvormen: Zorgvormen
+    regioplan: Regioplan | None = None
+    escalaties: list[Escalatie] = Field(default_factory=list)
+
+
+class Regio(ContractModel):
+    """``data/regions/<slug>/regio.yaml``: the region itself."""
+
+    model_config = ConfigDict(title="Regio")
+
+    naam: Tekst = Field(description="Naam zoals getoond op de site.")
+    code: Annotated[str, Field(pattern=r"^\d{4}$")] | None = Field(description='Zorgkantoorregiocode tussen aanhalingstekens, bijv. "5509".', default=None)
+    buurregios: list[Slug] = Field(description="Regiocodes van de buurregio's; de relatie moet wederzijds zijn.", default_factory=list)
+    website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
+    voorbeeld: JaNee = Field(description="true = fictieve voorbeeldgegevens; elke pagina toont dan een melding.", default=False)
+
+
+class LandelijkeVoorzitter(ContractModel):
+    naam: Tekst
+    organisatie: Tekst | None = None
+
+
+class LandelijkeDeelnemer(ContractModel):
+    organisatie: Tekst
+    vertegenwoordiging: Vertegenwoordiging | None = None
+    contact: Contact | None = None
+
+
+class LandelijkeTafel(ContractModel):
+    voorzitter: LandelijkeVoorzitter
+    deelnemers: list[LandelijkeDeelnemer] = Field(default_factory=list)
+
+
+class Advies(ContractModel):
+    regio: Slug = Field(description="Regiocode waarvoor het advies geldt; die regio moet bestaan.")
+    zorgvorm: Zorgvorm
+    reactie: Tekst | None = None
+    advies: Tekst
+
+
+class Landelijk(ContractModel):
+    """``data/landelijk/<jaar>.yaml``: the supporting national table."""
+
+    model_config = ConfigDict(title="Ondersteunende landelijke tafel, één jaar")
+
+    jaar: Jaar
+    tafel: LandelijkeTafel
+    heidag: Datum | None = None
+    stukken_verspreid: Datum | None = None
+    adviezen: list[Advies] = Field(default_factory=list)
+    voortgangsrapportage: Tekst | None = None
+
+
+MODELS = {"regio": Regio, "regio_jaar": RegioJaar, "landelijk": Landelijk}

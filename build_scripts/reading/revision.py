@@ -1,0 +1,63 @@
+"""The data as it was at a git revision: what a merge request's changes are measured against.
+
+``git archive`` copies ``data/`` of that revision into a temporary folder, which is loaded with
+the same loader as the working tree, so both sides of the diff are read by identical rules.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from .dataset import Dataset
+from .load import load_dataset
+from .problems import Problem
+
+
+class RevisionError(ValueError):
+    """A revision that cannot be read, explained in Dutch for the person who typed it."""
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=120, check=False)
+    except OSError as exc:
+        raise RevisionError(f"git is niet beschikbaar: {exc}") from exc
+
+
+def resolve(root: Path, revision: str) -> str:
+    """The commit id of ``revision``, or a Dutch explanation of why there is none."""
+    if not revision or revision.startswith("-"):
+        raise RevisionError(f"'{revision}' is geen geldige revisie")
+    if _git(root, "rev-parse", "--show-toplevel").returncode != 0:
+        raise RevisionError(f"{root} is geen git-repository; --base werkt alleen in een git-kloon")
+    found = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if found.returncode != 0:
+        raise RevisionError(
+            f"revisie '{revision}' bestaat niet in deze repository; controleer de naam, "
+            f"of haal de tak eerst op (bijvoorbeeld: git fetch origin main)"
+        )
+    return found.stdout.decode().strip()
+
+
+def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
+    """Load ``data/`` as committed at ``revision`` (an empty dataset if it had no data/ yet)."""
+    commit = resolve(root, revision)
+    prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
+    top = Path(_git(root, "rev-parse", "--show-toplevel").stdout.decode().strip())
+    tree = f"{commit}:{prefix}data"
+    with tempfile.TemporaryDirectory(prefix="dossier-base-") as tmp:
+        base = Path(tmp)
+        (base / "data").mkdir()
+        if _git(top, "cat-file", "-e", tree).returncode == 0:
+            archive = _git(top, "archive", "--format=tar", "--prefix=data/", tree)
+            if archive.returncode != 0:
+                raise RevisionError(f"kon data/ van revisie '{revision}' niet lezen: {archive.stderr.decode().strip()}")
+            tar_path = base / "data.tar"
+            tar_path.write_bytes(archive.stdout)
+            with tarfile.open(tar_path) as tar:
+                tar.extractall(base, filter="data")
+            tar_path.unlink()
+        return load_dataset(base)

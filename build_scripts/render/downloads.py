@@ -1,0 +1,221 @@
+"""Open data under /downloads/: national totals per year (CSV, XLSX), a CSV per region, all data as JSON.
+
+Column names are the contract keys, so a file reads the same as the YAML behind it. Every file
+is deterministic (sorted, no build timestamps, fixed XLSX properties and zip dates): the same
+data gives byte-identical downloads, and a diff of two builds shows only real changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ..analysis.national import Overzicht, totals_of_year
+from ..analysis.signals import TEKORTKLASSEN, WACHTSIGNALEN, classify
+from ..contract.vocabulary import Zorgvorm
+from ..reading.dataset import Dataset, RegionData
+from .context import Output, SiteContext
+from .templating import render
+
+VASTE_DATUM = dt.datetime(2000, 1, 1)  # XLSX created/modified: never the build machine's clock
+ZIP_DATUM = (1980, 1, 1, 0, 0, 0)
+
+Kolom = tuple[str, str]
+TOTAAL_VELDEN: tuple[Kolom, ...] = (
+    ("verwachte_vraag", "Som van de verwachte jaarlijkse vraag (demografie)"),
+    ("werkelijke_vraag", "Som van de werkelijke jaarlijkse vraag (aanmeldingen)"),
+    ("capaciteit_binnen_regio", "Som van de capaciteit voor patiënten uit de eigen regio (behandelingen of opnames per jaar)"),
+    ("capaciteit_buiten_regio", "Som van de capaciteit voor patiënten van buiten de regio"),
+    ("wachtenden", "Som van het aantal wachtenden nu"),
+    ("gesloten_wachtlijsten", "Som van het aantal gesloten wachtlijsten in het afgelopen jaar"),
+    ("gemiddelde_wachttijd_weken", "Gemiddelde wachttijd in weken, gewogen naar de vraag van elke regio"),
+)
+LANDELIJK_KOLOMMEN: tuple[Kolom, ...] = (
+    ("jaar", "Cyclus: het jaar waarin de tafels vergaderen"),
+    ("zorgvorm", "Sleutel van de zorgvorm, zoals in de YAML-bestanden"),
+    ("zorgvorm_naam", "Naam van de zorgvorm"),
+    ("n_regios", "Aantal regio's met gegevens voor deze cyclus"),
+    ("regios_totaal", "Aantal regio's in het dossier"),
+    *[kolom for veld, uitleg in TOTAAL_VELDEN for kolom in ((veld, uitleg), (f"n_{veld}", f"Aantal regio's waarop {veld} rust"))],
+    ("vraag_vergelijking", "Vraag (werkelijke, anders verwachte) over de regio's waarvan vraag en capaciteit bekend zijn"),
+    ("capaciteit_vergelijking", "Capaciteit binnen + buiten de regio over dezelfde regio's"),
+    ("n_vergelijking", "Aantal regio's in die vergelijking"),
+    ("n_vraag_verwacht", "Aantal regio's in die vergelijking waarvoor de verwachte vraag is gebruikt"),
+    ("aandeel_buiten_regio_pct", "Capaciteit voor patiënten van buiten de regio als percentage van de totale capaciteit"),
+    ("n_aandeel_buiten_regio_pct", "Aantal regio's waarop dat aandeel rust"),
+    ("regios_met_aanbod", "Aantal regio's met eigen aanbod (aanwezig en capaciteit niet 0)"),
+    ("regios_zonder_aanbod", "Aantal regio's zonder eigen aanbod"),
+    ("regios_landelijke_functie", "Aantal regio's met een landelijke functie voor deze zorgvorm"),
+    ("tekortklasse", "Tekorten volgens de leidraad, gescheiden door ';': absoluut_tekort, lokaal_tekort, tekort_door_exclusiecriteria, onder_druk; of geen"),
+    *[(f"signaal_{key}", f"Regio's (sleutels, gescheiden door ';') met het signaal {key}") for key in (*TEKORTKLASSEN, *WACHTSIGNALEN)],
+)
+REGIO_KOLOMMEN: tuple[Kolom, ...] = (
+    ("regio", "Sleutel van de regio"),
+    ("jaar", "Cyclus"),
+    ("zorgvorm", "Sleutel van de zorgvorm"),
+    ("aanwezig", "true of false"),
+    ("verwachte_vraag", "Verwachte jaarlijkse vraag; leeg = onbekend"),
+    ("werkelijke_vraag", "Werkelijke jaarlijkse vraag; leeg = onbekend"),
+    ("landelijke_functie", "true of false"),
+    ("bovenregionale_netwerken", "Namen van bovenregionale netwerken, gescheiden door ';'"),
+    ("capaciteit_binnen_regio", "Capaciteit voor patiënten uit de regio; leeg = onbekend"),
+    ("capaciteit_buiten_regio", "Capaciteit voor patiënten van buiten de regio; leeg = onbekend"),
+    ("wachtenden", "Aantal wachtenden nu; leeg = onbekend"),
+    ("gemiddelde_wachttijd_weken", "Gemiddelde wachttijd afgelopen jaar in weken; leeg = onbekend"),
+    ("gesloten_wachtlijsten", "Gesloten wachtlijsten afgelopen jaar; leeg = onbekend"),
+    ("aantal_exclusiecriteria", "Aantal opgegeven exclusiecriteria"),
+    ("onder_druk_mate", "geen, beperkt, matig of ernstig"),
+    ("pnil_aandeel_pct", "Aandeel personeel niet in loondienst (%); leeg = niet opgegeven"),
+    ("vacaturegraad_pct", "Vacaturegraad (%); leeg = niet opgegeven"),
+    ("bespreekpunt_agenderen", "true als de regio een bespreekpunt op de landelijke agenda zet"),
+)
+
+
+def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """The downloads page and every file it describes."""
+    ov = ctx.overzicht
+    jaren = ctx.dataset.jaren
+    for jaar in jaren:
+        rows = national_rows(ov, jaar)
+        yield f"downloads/landelijk-{jaar}.csv", Output(to_csv(LANDELIJK_KOLOMMEN, rows))
+        yield f"downloads/landelijk-{jaar}.xlsx", Output(to_xlsx(f"landelijk-{jaar}", LANDELIJK_KOLOMMEN, rows))
+    regios = ctx.dataset.published_regions()
+    for slug, region in regios.items():
+        yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
+    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset))
+    text = render(
+        "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
+        landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
+    )
+    yield "downloads/index.md", Output(text, title="Downloads")
+
+
+def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
+    """One row per care form: totals with their region counts, and the shortage classes."""
+    totalen = totals_of_year(ov.totaal, jaar)
+    tekorten = classify(ov.frame, ov.totaal, ov.buren, jaar)
+    rows = []
+    for zorgvorm in Zorgvorm:
+        t, tb = totalen[zorgvorm], tekorten[zorgvorm]
+        row: dict[str, Any] = {"jaar": jaar, "zorgvorm": zorgvorm.value, "zorgvorm_naam": zorgvorm.label, "regios_totaal": ov.regios_totaal}
+        row.update({key: t[key] for key, _uitleg in LANDELIJK_KOLOMMEN if key in t})
+        row["gemiddelde_wachttijd_weken"] = _round(t["gemiddelde_wachttijd_weken"], 2)
+        row["aandeel_buiten_regio_pct"] = _round(t["aandeel_buiten_regio_pct"], 1)
+        row["tekortklasse"] = tb.tekortklasse
+        for key in (*TEKORTKLASSEN, *WACHTSIGNALEN):
+            signaal = tb.signaal(key)
+            row[f"signaal_{key}"] = ";".join(signaal.regios) if signaal is not None else ""
+        rows.append(row)
+    return rows
+
+
+def _region_csv_rows(region: RegionData) -> list[dict[str, Any]]:
+    """One row per year × care form of one region, straight from its validated files."""
+    rows = []
+    for jaar, model in sorted(region.jaren.items()):
+        for zorgvorm, g in model.zorgvormen.items():
+            rows.append({
+                "regio": region.slug, "jaar": jaar, "zorgvorm": zorgvorm.value, "aanwezig": g.aanwezig,
+                "verwachte_vraag": g.verwachte_vraag, "werkelijke_vraag": g.werkelijke_vraag,
+                "landelijke_functie": g.landelijke_functie, "bovenregionale_netwerken": ";".join(g.bovenregionale_netwerken),
+                "capaciteit_binnen_regio": g.capaciteit.binnen_regio, "capaciteit_buiten_regio": g.capaciteit.buiten_regio,
+                "wachtenden": g.wachtenden, "gemiddelde_wachttijd_weken": g.gemiddelde_wachttijd_weken,
+                "gesloten_wachtlijsten": g.gesloten_wachtlijsten, "aantal_exclusiecriteria": len(g.exclusiecriteria),
+                "onder_druk_mate": g.onder_druk.mate.value, "pnil_aandeel_pct": g.onder_druk.pnil_aandeel_pct,
+                "vacaturegraad_pct": g.onder_druk.vacaturegraad_pct,
+                "bespreekpunt_agenderen": g.bespreekpunt is not None and g.bespreekpunt.agenderen,
+            })
+    return rows
+
+
+def _round(value: float | None, decimals: int) -> float | None:
+    return None if value is None else round(value, decimals)
+
+
+def _cell(value: Any) -> str:
+    """CSV text: unknown is an empty cell (never 0), booleans as in the YAML, a dot as decimal sign."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(kolommen: Sequence[Kolom], rows: Sequence[dict[str, Any]]) -> bytes:
+    """UTF-8 CSV with a header of contract keys, comma-separated, one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([key for key, _uitleg in kolommen])
+    for row in rows:
+        writer.writerow([_cell(row.get(key)) for key, _uitleg in kolommen])
+    return buffer.getvalue().encode("utf-8")
+
+
+def to_xlsx(titel: str, kolommen: Sequence[Kolom], rows: Sequence[dict[str, Any]]) -> bytes:
+    """A workbook with the data and a sheet explaining each column; byte-identical for the same data."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = titel[:31]
+    sheet.append([key for key, _uitleg in kolommen])
+    for row in rows:
+        sheet.append([row.get(key) for key, _uitleg in kolommen])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    uitleg = wb.create_sheet("toelichting")
+    uitleg.append(["kolom", "betekenis"])
+    for kolom in kolommen:
+        uitleg.append(list(kolom))
+    uitleg.append([])
+    uitleg.append(["", "Een lege cel betekent onbekend, nooit 0. Bron: Cruciale ggz dossier."])
+    return _save_deterministic(wb)
+
+
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip whose entries all carry one fixed date, so the archive bytes depend on content only."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, date_time=ZIP_DATUM)
+            zinfo_or_arcname.compress_type = self.compression
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        """openpyxl writes worksheets from temporary files: take their bytes, not their file dates."""
+        with open(filename, "rb") as handle:
+            self.writestr(arcname or filename, handle.read(), compress_type, compresslevel)
+
+
+def _save_deterministic(wb: Any) -> bytes:
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.creator = "Cruciale ggz dossier"
+    wb.properties.created = VASTE_DATUM
+    wb.properties.modified = VASTE_DATUM
+    buffer = io.BytesIO()
+    ExcelWriter(wb, _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED)).save()  # not save_workbook: that stamps "now"
+    return buffer.getvalue()
+
+
+def dossier_json(dataset: Dataset) -> bytes:
+    """All validated data, keyed by region slug and year, plus the national files; sorted keys."""
+    data = {
+        "toelichting": "Alle gevalideerde gegevens van het Cruciale ggz dossier. null = onbekend, nooit 0.",
+        "regios": {
+            slug: {
+                "regio": region.regio.model_dump(mode="json") if region.regio is not None else None,
+                "jaren": {str(jaar): model.model_dump(mode="json") for jaar, model in sorted(region.jaren.items())},
+            }
+            for slug, region in sorted(dataset.regions.items())
+        },
+        "landelijk": {str(jaar): model.model_dump(mode="json") for jaar, model in sorted(dataset.landelijk.items())},
+    }
+    return (json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

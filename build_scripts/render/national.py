@@ -1,0 +1,194 @@
+"""The national section: /landelijk/, per year the totals and shortages, and all discussion points.
+
+Everything here is read from :mod:`..analysis.national` and :mod:`..analysis.signals` (numbers
+and rules) and drawn by :mod:`charts`;
+this module only arranges it per year for the templates and names the chart files.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
+from ..analysis.signals import SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, classify
+from ..contract.vocabulary import HOOGSPECIALISTISCH, TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
+from .charts import Chart, render_charts
+from .context import Output, SiteContext
+from .templating import render
+
+log = logging.getLogger("mkdocs.hooks.dossier.charts")
+HOOGSPECIALISTISCH_LABEL = "Hoogspecialistische zorg (ggz-instellingen en ziekenhuizen)"
+
+
+def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """Section index, per year the national page and the discussion points, and the charts."""
+    ov = ctx.overzicht
+    jaren = ctx.dataset.jaren
+    views = {jaar: year_view(ctx, ov, jaar) for jaar in jaren}
+    charts = {f"landelijk/{jaar}/grafieken/{name}.svg": chart for jaar, view in views.items() for name, chart in view["grafieken"].items()}
+    result = render_charts(charts, ctx.cache_dir)
+    log.info("grafieken: %d getekend, %d uit de cache", result.rendered, result.cached)
+    yield "landelijk/index.md", Output(render("national_index.md.j2", jaren=[views[j] for j in sorted(jaren, reverse=True)]), title="Landelijk")
+    for jaar, view in views.items():
+        bron = ctx.dataset.landelijk_paths.get(jaar)
+        yield f"landelijk/{jaar}/index.md", Output(render("national_year.md.j2", **view), source=bron, title=str(jaar))
+        yield f"landelijk/{jaar}/bespreekpunten/index.md", Output(
+            render("national_bespreekpunten.md.j2", jaar=jaar, onderwerpen=discussion_topics(ctx, ov, jaar), regio=_regio_link(ov, 3)),
+            title="Bespreekpunten",
+        )
+    for path, svg in result.svgs.items():
+        yield path, Output(svg)
+
+
+def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
+    """Everything the national year page shows, as plain values for the template."""
+    jaren = [j for j in ctx.dataset.jaren if j <= jaar]
+    per_jaar = {j: totals_of_year(ov.totaal, j) for j in jaren}
+    totalen = per_jaar[jaar]
+    tekorten = classify(ov.frame, ov.totaal, ov.buren, jaar)
+    regio_rijen = {z: _chart_rows(ov, jaar, z) for z in Zorgvorm}
+    grafieken = {f"vraag-aanbod-{z.value.replace('_', '-')}": _demand_chart(regio_rijen[z], jaar, z) for z in Zorgvorm}
+    grafieken["totalen"] = _totals_chart(per_jaar)
+    grafieken["wachten"] = _waiting_chart(per_jaar)
+    return {
+        "jaar": jaar,
+        "vorig_jaar": max((j for j in ctx.dataset.jaren if j < jaar), default=None),
+        "volgend_jaar": min((j for j in ctx.dataset.jaren if j > jaar), default=None),
+        "n_regios": int(ov.rows(jaar)["regio"].nunique()),
+        "regios_totaal": ov.regios_totaal,
+        "totalen": totalen,
+        "tekorten": tekorten,
+        "met_tekort": [z.label for z in Zorgvorm if tekorten[z].tekortklasse != "geen"],
+        "regio_rijen": regio_rijen,
+        "geschiedenis": {z: [(j, per_jaar[j][z]) for j in jaren] for z in Zorgvorm},
+        "landelijke_functie": {z: _national_function(ov, jaar, z) for z in Zorgvorm},
+        "escalaties": _escalations(ctx, jaar),
+        "landelijk": ctx.dataset.landelijk.get(jaar),
+        "adviezen": _advice_by_form(ctx, jaar),
+        "grafieken": grafieken,
+        "zorgvormen": list(Zorgvorm),
+        "omschrijving": ZORGVORM_OMSCHRIJVING,
+        "signaal_labels": SIGNAAL_LABELS,
+        "tekortklassen": TEKORTKLASSEN,
+        "wachtsignalen": WACHTSIGNALEN,
+        "treeknorm": TREEKNORM_WEKEN,
+        "regio": _regio_link(ov, 2),
+    }
+
+
+def _regio_link(ov: Overzicht, depth: int) -> Any:
+    """A template helper: slug → (name, relative link to that region's page for the year)."""
+    prefix = "../" * depth
+
+    def link(slug: str, jaar: int) -> tuple[str, str]:
+        return ov.namen.get(slug, slug), f"{prefix}regios/{slug}/{jaar}/"
+
+    return link
+
+
+def _chart_rows(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> list[dict[str, Any]]:
+    """Per region the demand and capacity behind one care form's chart, in slug order like the region index."""
+    rows = ov.rows(jaar, zorgvorm)
+    result = [
+        {
+            "slug": r.regio,
+            "naam": ov.namen.get(r.regio, r.regio),
+            "aanwezig": bool(r.aanwezig),
+            "vraag": plain(r.vraag),
+            "vraag_verwacht": bool(r.vraag_verwacht),
+            "binnen": plain(r.capaciteit_binnen_regio),
+            "buiten": plain(r.capaciteit_buiten_regio),
+            "capaciteit": plain(r.capaciteit),
+        }
+        for r in rows.itertuples()
+    ]
+    return sorted(result, key=lambda row: row["slug"])
+
+
+def _demand_chart(rows: list[dict[str, Any]], jaar: int, zorgvorm: Zorgvorm) -> Chart:
+    return Chart("vraag_aanbod", {
+        "titel": f"{zorgvorm.label} {jaar}: vraag en capaciteit per regio",
+        "regios": [r["naam"] for r in rows],
+        "vraag": [r["vraag"] for r in rows],
+        "capaciteit": [r["capaciteit"] for r in rows],
+    })
+
+
+def _totals_chart(per_jaar: dict[int, dict[Zorgvorm, dict[str, Any]]]) -> Chart:
+    jaren = sorted(per_jaar)
+    return Chart("totalen", {
+        "titel": "Landelijke vraag en capaciteit per cyclus",
+        "jaren": jaren,
+        "zorgvormen": [z.label for z in Zorgvorm],
+        "vraag": [[per_jaar[j][z]["vraag_vergelijking"] for j in jaren] for z in Zorgvorm],
+        "capaciteit": [[per_jaar[j][z]["capaciteit_vergelijking"] for j in jaren] for z in Zorgvorm],
+    })
+
+
+def _waiting_chart(per_jaar: dict[int, dict[Zorgvorm, dict[str, Any]]]) -> Chart:
+    jaren = sorted(per_jaar)
+    wachttijd = [[per_jaar[j][z]["gemiddelde_wachttijd_weken"] for j in jaren] for z in Zorgvorm]
+    return Chart("wachten", {
+        "titel": "Wachtenden en gemiddelde wachttijd per cyclus",
+        "jaren": jaren,
+        "zorgvormen": [z.label for z in Zorgvorm],
+        "wachtenden": [[per_jaar[j][z]["wachtenden"] for j in jaren] for z in Zorgvorm],
+        "wachttijd": [[None if w is None else round(w, 1) for w in row] for row in wachttijd],
+        "treeknorm": TREEKNORM_WEKEN,
+    })
+
+
+def _national_function(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> dict[str, Any]:
+    """Regions offering this form with a national function, and regions relying on offer elsewhere."""
+    rows = ov.rows(jaar, zorgvorm)
+    functie = [
+        {
+            "slug": r.regio,
+            "binnen": plain(r.capaciteit_binnen_regio),
+            "buiten": plain(r.capaciteit_buiten_regio),
+            "aandeel": None if plain(r.capaciteit) in (None, 0) else 100 * plain(r.capaciteit_buiten_regio) / plain(r.capaciteit),
+            "netwerken": r.bovenregionale_netwerken,
+        }
+        for r in rows[rows["landelijke_functie"]].itertuples()
+    ]
+    zonder = sorted(rows.loc[~rows["heeft_aanbod"], "regio"])
+    return {"functie": functie, "zonder_aanbod": zonder}
+
+
+def _escalations(ctx: SiteContext, jaar: int) -> list[dict[str, Any]]:
+    return [
+        {"slug": slug, "escalatie": e}
+        for slug, model in ctx.dataset.region_years(jaar).items()
+        for e in model.escalaties
+    ]
+
+
+def _advice_by_form(ctx: SiteContext, jaar: int) -> dict[Zorgvorm, list[Any]]:
+    national = ctx.dataset.landelijk.get(jaar)
+    result: dict[Zorgvorm, list[Any]] = {}
+    for advies in national.adviezen if national is not None else []:
+        result.setdefault(advies.zorgvorm, []).append(advies)
+    return result
+
+
+def discussion_topics(ctx: SiteContext, ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
+    """Discussion points per topic (the two hoogspecialistische forms as one), neighbours grouped."""
+    adviezen = _advice_by_form(ctx, jaar)
+    models = ctx.dataset.region_years(jaar)
+    topics = [(z.label, (z,)) for z in Zorgvorm if not z.regionaal and z not in HOOGSPECIALISTISCH]
+    topics.append((HOOGSPECIALISTISCH_LABEL, HOOGSPECIALISTISCH))
+    result = []
+    for label, zorgvormen in topics:
+        punten: dict[str, list[dict[str, Any]]] = {}
+        for slug, model in models.items():
+            for z in zorgvormen:
+                bp = model.zorgvormen[z].bespreekpunt
+                if bp is not None and bp.agenderen:
+                    advies = [a for a in adviezen.get(z, []) if a.regio == slug]
+                    punten.setdefault(slug, []).append({"zorgvorm": z, "bespreekpunt": bp, "adviezen": advies})
+        groepen = [[(slug, punten[slug]) for slug in groep] for groep in group_neighbours(sorted(punten), ov.buren)]
+        n_samen = sum(len(groep) for groep in groepen if len(groep) > 1)
+        result.append({"label": label, "zorgvormen": zorgvormen, "groepen": groepen, "n_regios": len(punten), "n_samen": n_samen})
+    return result

@@ -1,0 +1,99 @@
+"""The pure core of the site: a validated dataset in, ``{site path: Output}`` out.
+
+Each section of the site lives in its own module with a ``pages(ctx)`` generator; this module
+only gathers them, so every engine publishes exactly the same mapping. On a large dataset the
+sections run side by side in forked worker processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from . import agenda, changes, downloads, home, national, print_edition, regions
+from .context import Output, SiteContext
+from .forking import fork_is_safe
+
+WORKERS_ENV = "DOSSIER_WORKERS"  # 1: build every page in this process (profiling, debugging)
+PARALLEL_THRESHOLD = 40  # yearly region files below which forking workers costs more than it saves
+
+
+PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
+
+
+def _builders() -> list[PageBuilder]:
+    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages]
+
+
+PageFinisher = Callable[[SiteContext, dict[str, Output]], Iterable[tuple[str, Output]]]
+
+
+def _finishers() -> list[PageFinisher]:
+    """Builders that bundle pages the others made (the print edition): they run last."""
+    return [print_edition.pages]
+
+
+def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Output]:
+    """Every generated file of the site, in a deterministic order.
+
+    The builders are independent, so on a large dataset they run side by side in forked worker
+    processes (``workers``, default :func:`build_workers`); the output is the same either way.
+    """
+    outputs: dict[str, Output] = {}
+    builders = _builders()
+    workers = build_workers(ctx) if workers is None else workers
+    ctx.overzicht  # noqa: B018 - computed once here, so forked workers inherit it instead of each computing it
+    for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
+        _add_outputs(outputs, produced)
+    for finisher in _finishers():
+        _add_outputs(outputs, list(finisher(ctx, dict(sorted(outputs.items())))))
+    return dict(sorted(outputs.items()))
+
+
+def build_workers(ctx: SiteContext) -> int:
+    """How many processes build pages: ``$DOSSIER_WORKERS``, else one per core for a large dataset.
+
+    Forking only pays off above :data:`PARALLEL_THRESHOLD` yearly files, and only where it is safe
+    (:func:`forking.fork_is_safe`; ``mkdocs serve`` has threads, so it builds in one process).
+    """
+    if os.environ.get(WORKERS_ENV):
+        return max(1, int(os.environ[WORKERS_ENV]))
+    files = sum(len(region.jaren) for region in ctx.dataset.regions.values())
+    if files < PARALLEL_THRESHOLD or not fork_is_safe():
+        return 1
+    return min(os.cpu_count() or 1, len(_builders()))
+
+
+def _run_parallel(ctx: SiteContext, builders: list[PageBuilder], workers: int) -> list[list[tuple[str, Output]]]:
+    """Each builder's outputs, built in forked workers that inherit ``ctx`` (nothing large is pickled on the way in)."""
+    global _fork_state
+    _fork_state = (ctx, builders)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run_builder, range(len(builders))))
+    finally:
+        _fork_state = None
+
+
+_fork_state: tuple[SiteContext, list[PageBuilder]] | None = None
+
+
+def _run_builder(index: int) -> list[tuple[str, Output]]:
+    assert _fork_state is not None, "only called in a worker forked by _run_parallel"
+    ctx, builders = _fork_state
+    return list(builders[index](ctx))
+
+
+def _add_outputs(outputs: dict[str, Output], new: Iterable[tuple[str, Output]]) -> None:
+    for path, output in new:
+        if path in outputs:
+            raise ValueError(f"two builders generate {path}")
+        outputs[path] = output
+
+
+def iter_markdown(outputs: dict[str, Output]) -> Iterator[tuple[str, str]]:
+    for path, output in outputs.items():
+        if path.endswith(".md") and isinstance(output.content, str):
+            yield path, output.content

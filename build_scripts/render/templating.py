@@ -1,0 +1,76 @@
+"""The Jinja2 environment for generated pages: autoescape on, Dutch number and date formats.
+
+Generated pages are Markdown with HTML blocks. Everything a region typed is escaped here, so it
+appears exactly as written and is never interpreted as HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..contract.fields import field_label
+from ..contract.notation import dutch_date, escape_markdown, number, yes_no
+from ..contract.vocabulary import label
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+ONBEKEND = Markup('<span class="onbekend">onbekend</span>')
+
+
+def getal(value: float | None, decimals: int = 0) -> Markup:
+    """Dutch number (1.450; 1,5) for a page; ``None`` shows as *onbekend*, never as 0."""
+    return ONBEKEND if value is None else Markup(number(value, decimals))
+
+
+def alinea(text: str | None) -> Markup:
+    """Free text as escaped paragraphs: blank lines split paragraphs, single newlines stay."""
+    if text is None:
+        return ONBEKEND
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return Markup("").join(Markup("<p>{}</p>").format(Markup("<br>\n").join(escape(line) for line in p.split("\n"))) for p in parts)
+
+
+def md(text: object) -> Markup:
+    """A data value as literal Markdown text (headings): never interpreted as Markdown or HTML."""
+    return Markup(escape_markdown(text))
+
+
+def yaml_string(text: object) -> Markup:
+    """A double-quoted YAML scalar for front matter, HTML-escaped first.
+
+    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML.
+    """
+    return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+
+
+def mailto(email: str | None) -> Markup:
+    if not email:
+        return Markup("")
+    return Markup('<a href="mailto:{0}">{0}</a>').format(email)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        getal=getal, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
+        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label,
+    )
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
