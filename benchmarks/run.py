@@ -64,7 +64,6 @@ print('{TIMED_PREFIX}%f %f' % (time.perf_counter() - t, time.process_time() - c)
 sys.exit(code)
 """
 DOSSIER = (sys.executable, "-m", "build_scripts.cli")  # the `dossier` console script, from REPO
-GENERATED_SECTIONS = ("regios/index.md", "landelijk/index.md", "jaaragenda/index.md")
 
 
 @dataclass
@@ -152,22 +151,13 @@ def _expanded_nav(project: Path) -> list[Any]:
     """The nav the hook builds (``mkdocs.yml`` nav with generated sections expanded), as plain YAML."""
     from build_scripts.reading.load import load_dataset
     from build_scripts.render.context import make_context
-from build_scripts.render.nav import nav_section
-from build_scripts.render.registry import generate_site
+    from build_scripts.render.nav import expand_nav
+    from build_scripts.render.registry import generate_site
 
     dataset, _ = load_dataset(project)
     with tempfile.TemporaryDirectory() as cache:
         outputs = generate_site(make_context(dataset, cache_dir=Path(cache)))
-    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    expanded = []
-    for item in nav:
-        (title, target), = item.items()
-        if isinstance(target, str) and target in GENERATED_SECTIONS and target in outputs:
-            item = {title: nav_section(outputs, target)}
-        elif isinstance(target, str) and target not in outputs and not (project / "content" / target).exists():
-            continue  # a section a colleague has not generated yet
-        expanded.append(item)
-    return expanded
+    return expand_nav(yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"], outputs)
 
 
 @dataclass

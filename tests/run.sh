@@ -26,5 +26,9 @@ if command -v npm >/dev/null 2>&1 && { [ "$(installed axe-core)" != "$AXE_CORE" 
         "axe-core@$AXE_CORE" "vnu-jar@$VNU_JAR" >/dev/null
 fi
 
+# The shape of the code: layers without cycles or upward imports, and types.
+lint-imports
+python -m mypy
+
 export NO_MKDOCS_2_WARNING=1
 python -m pytest -n 2 "$@"

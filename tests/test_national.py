@@ -98,19 +98,25 @@ def test_fixture_really_has_unknowns_and_an_all_unknown_total() -> None:
     assert totalen[Zorgvorm.hoogspecialistische_ziekenhuiszorg]["werkelijke_vraag"] is None
 
 
-def test_mean_waiting_time_is_weighted_by_demand_and_skips_unknowns() -> None:
-    root = FIXTURES / "national"
+def test_mean_waiting_time_is_weighted_by_demand_and_skips_unknowns(tmp_path: Path) -> None:
+    """Worked by hand: acute zorg 2026 waits 18,5 weeks in alfa and 1,5 in the three others (demand 1.100 each).
+
+    With delta's demand raised to 3.300 the weighted mean is (1.100 × 18,5 + 1.100 × 1,5 + 3.300 × 1,5
+    + 1.100 × 1,5) / 6.600 = 4,33 weeks (unweighted it would be 5,75). Klinische zorg: only alfa (510)
+    and delta (420) know both figures, both at 8,0 weeks; beta's waiting time and gamma's demand are unknown.
+    """
+    root = tmp_path / "national"
+    shutil.copytree(FIXTURES / "national", root)
+    path = root / "data/regions/delta/2026.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "werkelijke_vraag: 1100" in text
+    path.write_text(text.replace("werkelijke_vraag: 1100", "werkelijke_vraag: 3300", 1), encoding="utf-8")
     totalen = national.totals_of_year(national.overzicht(load(root)).totaal, 2026)
-    for zorgvorm in Zorgvorm:
-        pairs = []
-        for v in yaml_values(root, 2026, zorgvorm.value):
-            vraag = v["werkelijke_vraag"] if v["werkelijke_vraag"] is not None else v["verwachte_vraag"]
-            if vraag is not None and v["gemiddelde_wachttijd_weken"] is not None:
-                pairs.append((vraag, v["gemiddelde_wachttijd_weken"]))
-        gewicht = sum(w for w, _t in pairs)
-        expected = sum(w * t for w, t in pairs) / gewicht if gewicht else None
-        assert totalen[zorgvorm]["gemiddelde_wachttijd_weken"] == pytest.approx(expected), zorgvorm
-        assert totalen[zorgvorm]["n_gemiddelde_wachttijd_weken"] == len(pairs)
+    assert load(root).regions["delta"].jaren[2026].zorgvormen.acute_zorg.werkelijke_vraag == 3300
+    assert totalen[Zorgvorm.acute_zorg]["gemiddelde_wachttijd_weken"] == pytest.approx(28_600 / 6_600)
+    assert totalen[Zorgvorm.acute_zorg]["n_gemiddelde_wachttijd_weken"] == 4
+    assert totalen[Zorgvorm.klinische_zorg]["gemiddelde_wachttijd_weken"] == pytest.approx(8.0)
+    assert totalen[Zorgvorm.klinische_zorg]["n_gemiddelde_wachttijd_weken"] == 2
 
 
 def test_page_shows_each_total_with_the_regions_it_rests_on() -> None:

@@ -70,10 +70,6 @@ def test_banner_only_for_example_regions(project: Project) -> None:
     assert "Voorbeeldgegevens — fictief" not in pages["regios/zuid/2026/index.md"]
 
 
-def test_pages_are_deterministic(project: Project) -> None:
-    assert site(project) == site(project)
-
-
 def test_region_names_are_escaped_once_in_headings(project: Project) -> None:
     from markdown import markdown
 

@@ -118,7 +118,7 @@ def _event(e: CalendarEntry, stamp: dt.datetime) -> icalendar.Event:
         description=_description(e),
         location=e.plaats,
         categories=[e.soort_label] + ([e.regio_naam] if e.regio_naam else []),
-        transparency="TRANSPARENT" if e.mijlpaal else "OPAQUE",
+        transparency=icalendar.TRANSP.TRANSPARENT if e.mijlpaal else icalendar.TRANSP.OPAQUE,
     )
     return event
 

@@ -56,7 +56,7 @@ def overzicht(dataset: Dataset) -> Overzicht:
 
 def split_by_form(frame: pd.DataFrame) -> dict[tuple[int, str], pd.DataFrame]:
     """The region rows per (jaar, zorgvorm), in one pass over the frame."""
-    return {(int(jaar), str(zorgvorm)): rows for (jaar, zorgvorm), rows in frame.groupby(["jaar", "zorgvorm"], sort=True)}
+    return {(int(str(jaar)), str(zorgvorm)): rows for (jaar, zorgvorm), rows in frame.groupby(["jaar", "zorgvorm"], sort=True)}
 
 
 def region_frame(dataset: Dataset) -> pd.DataFrame:
@@ -140,14 +140,16 @@ def totals(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def totals_of_year(totaal: pd.DataFrame, jaar: int) -> dict[Zorgvorm, dict[str, object]]:
+def totals_of_year(totaal: pd.DataFrame, jaar: int) -> dict[Zorgvorm, dict[str, Any]]:
     """The totals of one year as plain Python values per care form (``None`` = onbekend)."""
-    jaar_rows = totaal.xs(jaar, level="jaar").to_dict("index") if jaar in totaal.index.get_level_values("jaar") else {}
-    result: dict[Zorgvorm, dict[str, object]] = {}
+    jaar_rows: dict[Any, dict[Any, Any]] = {}
+    if jaar in totaal.index.get_level_values("jaar"):
+        jaar_rows = pd.DataFrame(totaal.xs(jaar, level="jaar")).to_dict("index")
+    result: dict[Zorgvorm, dict[str, Any]] = {}
     for zorgvorm in Zorgvorm:
         row = jaar_rows.get(zorgvorm.value)
         if row is not None:
-            result[zorgvorm] = {col: plain(value) for col, value in row.items()}
+            result[zorgvorm] = {str(col): plain(value) for col, value in row.items()}
         else:
             result[zorgvorm] = {col: 0 if col.startswith(("n_", "regios_")) else None for col in totaal.columns}
     return result
@@ -157,7 +159,7 @@ def plain(value: Any) -> Any:
     """pandas/numpy scalars to int/float/None, so templates and CSV see plain values."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
-    return value.item() if hasattr(value, "item") else value  # type: ignore[union-attr]
+    return value.item() if hasattr(value, "item") else value
 
 
 def group_neighbours(slugs: Sequence[str], buren: Mapping[str, Sequence[str]]) -> list[list[str]]:

@@ -126,7 +126,9 @@ class ZorgvormGegevens(ContractModel):
     exclusiecriteria: list[Exclusiecriterium] = Field(default_factory=list)
     onder_druk: OnderDruk
     prioriteit: JaNee | None = Field(description="Op de agenda van de regionale tafel zetten.", default=None)
-    bespreekpunt: Bespreekpunt | None = Field(description="Bespreekpunt voor de landelijke tafel (Bijlage 4); niet bij acute en outreachende zorg.", default=None)
+    bespreekpunt: Bespreekpunt | None = Field(
+        description="Bespreekpunt voor de landelijke tafel (Bijlage 4); niet bij acute en outreachende zorg.", default=None
+    )
 
 
 class Zorgvormen(ContractModel):
@@ -250,4 +252,4 @@ class Landelijk(ContractModel):
     voortgangsrapportage: Tekst | None = None
 
 
-MODELS = {"regio": Regio, "regio_jaar": RegioJaar, "landelijk": Landelijk}
+MODELS: dict[str, type[ContractModel]] = {"regio": Regio, "regio_jaar": RegioJaar, "landelijk": Landelijk}

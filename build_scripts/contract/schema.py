@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .models import Landelijk, Regio, RegioJaar
 
-SCHEMA_FILES = {
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "regio.schema.json": Regio,
     "regio-jaar.schema.json": RegioJaar,
     "landelijk.schema.json": Landelijk,

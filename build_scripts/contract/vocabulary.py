@@ -1,7 +1,4 @@
-"""The project's one vocabulary: contract keys (YAML, code, CSV) with their Dutch labels (pages).
-
-Every enum of the data contract lives here, so a value means the same from YAML to page.
-"""
+"""Every enum of the contract (care forms, statuses, kinds) with its Dutch label: one meaning from YAML to page."""
 
 from __future__ import annotations
 

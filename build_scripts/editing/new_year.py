@@ -82,7 +82,8 @@ def header(naam: str, slug: str, bron: int, jaar: int) -> str:
 #
 # Nog in te vullen (null betekent onbekend: laat null staan als je het niet weet, vul dan nooit 0 in):
 #   - jaaragenda: de publicatiedatum (gepubliceerd) en de bijeenkomsten, met de eerste
-#     gespreksronde uiterlijk {dutch_date(milestones.eerste_ronde_uiterlijk(jaar))} en de tweede uiterlijk {dutch_date(milestones.tweede_ronde_uiterlijk(jaar))};
+#     gespreksronde uiterlijk {dutch_date(milestones.eerste_ronde_uiterlijk(jaar))} en de tweede uiterlijk \
+{dutch_date(milestones.tweede_ronde_uiterlijk(jaar))};
 #   - per zorgvorm de cijfers van {jaar}: verwachte_vraag, werkelijke_vraag, capaciteit,
 #     wachtenden, gemiddelde_wachttijd_weken, gesloten_wachtlijsten, pnil_aandeel_pct
 #     en vacaturegraad_pct, met een toelichting bij onder_druk als het aanbod onder druk staat;

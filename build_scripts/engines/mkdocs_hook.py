@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,11 +17,10 @@ from build_scripts.contract.notation import dutch_date
 from build_scripts.reading.load import load_dataset
 from build_scripts.reading.problems import format_text, has_errors, summary
 from build_scripts.render.context import Output, make_context
-from build_scripts.render.nav import nav_section
+from build_scripts.render.nav import expand_nav
 from build_scripts.render.registry import generate_site
 
 log = logging.getLogger("mkdocs.hooks.dossier")
-GENERATED_SECTIONS = ("regios/index.md", "landelijk/index.md", "jaaragenda/index.md")
 
 _outputs: dict[str, Output] = {}
 
@@ -41,21 +39,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ctx = make_context(dataset, docs_dir=Path(config.docs_dir), nav=list(config.nav or []))
     _outputs.clear()
     _outputs.update(generate_site(ctx))
-    config.nav = _expand_nav(config.nav or [])
+    config.nav = expand_nav(list(config.nav or []), _outputs)
     config.extra["data_datum"] = dutch_date(ctx.data_datum)
     return config
-
-
-def _expand_nav(nav: list[Any]) -> list[Any]:
-    """Replace each generated section's index entry in ``mkdocs.yml`` by its full subtree."""
-    expanded = []
-    for item in nav:
-        if isinstance(item, dict) and len(item) == 1:
-            (title, target), = item.items()
-            if isinstance(target, str) and target in GENERATED_SECTIONS and target in _outputs:
-                item = {title: nav_section(_outputs, target)}
-        expanded.append(item)
-    return expanded
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

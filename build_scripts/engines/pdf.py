@@ -155,11 +155,15 @@ def link_pdfs(site_dir: Path) -> int:
         text = html_file.read_text(encoding="utf-8")
         if "data-pdf-link=" not in text:
             continue
-        new = _PLACEHOLDER.sub(lambda m, here=html_file.parent: _pdf_link(here, m.group(1)), text)
+        new = _PLACEHOLDER.sub(functools.partial(_fill_placeholder, html_file.parent), text)
         if new != text:
             filled += new.count("data-pdf-gemaakt")
             html_file.write_text(new, encoding="utf-8")
     return filled
+
+
+def _fill_placeholder(here: Path, match: re.Match[str]) -> str:
+    return _pdf_link(here, match.group(1))
 
 
 def _pdf_link(here: Path, href: str) -> str:

@@ -192,13 +192,15 @@ def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
     problems = []
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
-        where = (path, mark.line + 1, mark.column + 1, FOUT, "")
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        where = (path, line, column, FOUT, "")
+        anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"verwijzing '*{event.anchor}' is niet toegestaan; schrijf de waarde voluit"))
-        elif getattr(event, "anchor", None):
-            problems.append(Problem(*where, f"anker '&{event.anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek"))
-        if getattr(event, "tag", None) and not isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"YAML-label '{event.tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op"))
+            problems.append(Problem(*where, f"verwijzing '*{anchor}' is niet toegestaan; schrijf de waarde voluit"))
+        elif anchor:
+            problems.append(Problem(*where, f"anker '&{anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek"))
+        if tag and not isinstance(event, yaml.AliasEvent):
+            problems.append(Problem(*where, f"YAML-label '{tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op"))
     return problems
 
 
@@ -221,6 +223,7 @@ class _Builder:
             return self._mapping(node, key_path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*key_path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes only these three kinds
         return self._scalar(node, key_path)
 
     def _mapping(self, node: yaml.MappingNode, key_path: KeyPath) -> dict[str, Any]:

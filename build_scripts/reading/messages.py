@@ -24,7 +24,7 @@ _TEXT_HINT = "zet de waarde tussen aanhalingstekens als het tekst is"
 
 def validate_document(doc: Document) -> tuple[BaseModel | None, list[Problem]]:
     """Validate ``doc.data`` against the model for its kind; return the model or the problems."""
-    model_class = MODELS[doc.kind]
+    model_class: type[BaseModel] = MODELS[doc.kind]
     try:
         return model_class.model_validate(doc.data), []
     except ValidationError as exc:

@@ -6,6 +6,8 @@ summary), so "grote sprong" means the same thing everywhere.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from ..contract.fields import FIGURE_PATHS
 
 JUMP_FACTOR = 3
@@ -18,10 +20,10 @@ def is_jump(oud: object, nieuw: object) -> bool:
     """More than :data:`JUMP_FACTOR` up or down between two numbers, the larger at least :data:`JUMP_MIN`."""
     if not (is_number(oud) and is_number(nieuw)):
         return False
-    hi, lo = max(oud, nieuw), min(oud, nieuw)  # type: ignore[type-var]  # both are int or float, checked above
+    hi, lo = max(oud, nieuw), min(oud, nieuw)
     return hi >= JUMP_MIN and (lo == 0 or hi / lo > JUMP_FACTOR)
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | float]:
     """A count or a measure, not a yes/no (``bool`` is an ``int`` in Python)."""
     return isinstance(value, int | float) and not isinstance(value, bool)

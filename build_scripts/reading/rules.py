@@ -30,8 +30,8 @@ def check_dataset(dataset: Dataset) -> Iterator[Problem]:
             previous = region.jaren.get(jaar - 1)
             if previous is not None:
                 yield from _jumps(doc, model, previous)
-    for jaar, model in sorted(dataset.landelijk.items()):
-        yield from _national_rules(dataset.documents[dataset.landelijk_paths[jaar]], model, slugs)
+    for jaar, national in sorted(dataset.landelijk.items()):
+        yield from _national_rules(dataset.documents[dataset.landelijk_paths[jaar]], national, slugs)
 
 
 def _regio_rules(doc: Document, regio: Regio, dataset: Dataset) -> Iterator[Problem]:

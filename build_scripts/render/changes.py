@@ -166,7 +166,7 @@ def national_view(
     """National totals against last year, the regions that changed most, new and dropped discussion points."""
     vorige, huidige = ctx.dataset.region_years(jaar - 1), ctx.dataset.region_years(jaar)
     namen = {slug: r.naam for slug, r in ctx.dataset.regions.items()}
-    regios = sorted(
+    regios: list[dict[str, Any]] = sorted(
         ({"slug": slug, "naam": namen[slug], "aantal": len(ch), "cijfers": sum(1 for w in ch if w.pad.startswith("zorgvormen.") and _is_figure(w)),
           "sprongen": sum(w.grote_sprong for w in ch), "bekend": sum(w.soort == "onbekend_naar_bekend" for w in ch)}
          for (slug, j), ch in diffs.items() if j == jaar),

@@ -32,7 +32,7 @@ POOL_THRESHOLD = 6  # below this many missing charts a process pool costs more t
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 ARCERING = ("", "//", "..", "xx", "\\\\", "--", "++", "oo")
 KLEUR_VRAAG, KLEUR_CAPACITEIT = "#D55E00", "#0072B2"
-RC = {
+RC: dict[str, Any] = {
     "svg.hashsalt": "cruciale-ggz-dossier",
     "svg.fonttype": "none",  # text stays text: a third of the bytes, selectable, and much faster to write
     "font.family": "sans-serif",  # text is SVG text: a reader without DejaVu Sans gets a sans-serif, not the default serif
@@ -149,7 +149,7 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(RC):
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # RC keys are rcParams names; matplotlib types them as one long Literal
         fig = Figure(figsize=(8, 4))  # no layout engine: each drawer sets its margins from measured text (one draw, not three)
         DRAWERS[kind](fig, data)
         buffer = io.BytesIO()

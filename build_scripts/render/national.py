@@ -94,7 +94,7 @@ def _chart_rows(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> list[dict[str, 
     result = [
         {
             "slug": r.regio,
-            "naam": ov.namen.get(r.regio, r.regio),
+            "naam": ov.namen.get(str(r.regio), str(r.regio)),
             "aanwezig": bool(r.aanwezig),
             "vraag": plain(r.vraag),
             "vraag_verwacht": bool(r.vraag_verwacht),
@@ -177,7 +177,7 @@ def discussion_topics(ctx: SiteContext, ov: Overzicht, jaar: int) -> list[dict[s
     """Discussion points per topic (the two hoogspecialistische forms as one), neighbours grouped."""
     adviezen = _advice_by_form(ctx, jaar)
     models = ctx.dataset.region_years(jaar)
-    topics = [(z.label, (z,)) for z in Zorgvorm if not z.regionaal and z not in HOOGSPECIALISTISCH]
+    topics: list[tuple[str, tuple[Zorgvorm, ...]]] = [(z.label, (z,)) for z in Zorgvorm if not z.regionaal and z not in HOOGSPECIALISTISCH]
     topics.append((HOOGSPECIALISTISCH_LABEL, HOOGSPECIALISTISCH))
     result = []
     for label, zorgvormen in topics:

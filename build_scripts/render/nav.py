@@ -7,6 +7,7 @@ make the build quadratic; this tree keeps each page's navigation small (see :fun
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import escape
 
@@ -16,6 +17,20 @@ NavItem = str | dict[str, "list[NavItem] | str"]
 
 
 NAV_GROUPS = {"regios/index.md": "Alle regio's"}
+GENERATED_SECTIONS = ("regios/index.md", "landelijk/index.md", "jaaragenda/index.md")
+"""The nav entries of ``mkdocs.yml`` that stand for a whole generated section."""
+
+
+def expand_nav(nav: list[Any], outputs: dict[str, Output]) -> list[Any]:
+    """The configured nav with each generated section's index entry replaced by its full subtree."""
+    expanded = []
+    for item in nav:
+        if isinstance(item, dict) and len(item) == 1:
+            (title, target), = item.items()
+            if isinstance(target, str) and target in GENERATED_SECTIONS and target in outputs:
+                item = {title: nav_section(outputs, target)}
+        expanded.append(item)
+    return expanded
 
 
 def nav_section(outputs: dict[str, Output], index: str) -> list[NavItem]:
@@ -40,7 +55,7 @@ def nav_section(outputs: dict[str, Output], index: str) -> list[NavItem]:
     group = NAV_GROUPS.get(index)
     sections = [item for item in items[1:] if isinstance(item, dict)]
     if group and sections:
-        items = [item for item in items if not isinstance(item, dict)] + [{group: sections}]
+        items = [*(item for item in items if not isinstance(item, dict)), {group: list[NavItem](sections)}]
     return items
 
 
