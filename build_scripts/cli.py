@@ -226,12 +226,27 @@ def _run_new_year(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _migrate_args(p: argparse.ArgumentParser) -> None:
+    """No options: every file under data/ is brought to the current contract version."""
+
+
+def _run_migrate(args: argparse.Namespace) -> int:
+    """Exit 1 when a file could not be migrated (it is reported and left untouched)."""
+    from .editing.migrate import migrate_files
+
+    results = migrate_files(args.root.resolve())
+    for r in results:
+        print(f"{r.pad}: {r.status}", file=sys.stderr)
+    return EXIT_DATA if any(r.status.startswith("niet bijgewerkt") for r in results) else EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
     "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
+    "migrate": ("werk alle gegevensbestanden bij naar de nieuwste versie van het gegevenscontract", _migrate_args, _run_migrate),
     "new-year": ("begin het bestand van een nieuw jaar vanuit het vorige jaar", _new_year_args, _run_new_year),
     "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na mkdocs build)", _pdf_args, _run_pdf),
 }

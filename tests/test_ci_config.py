@@ -24,7 +24,7 @@ GITHUB = REPO / ".github" / "workflows" / "ci.yml"
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
-    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",),
+    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",), ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",

@@ -14,8 +14,10 @@ from ..contract.vocabulary import Bijeenkomstsoort, DeelnemerSoort, Vertegenwoor
 from . import milestones
 from .dataset import Dataset
 from .documents import Document, KeyPath
+from .norms import KRIMP_PCT, supply_change
 from .plausibility import JUMP_FACTOR, JUMP_PATHS, is_jump
 from .problems import WAARSCHUWING, Problem
+from .versions import version_problems
 
 
 def check_dataset(dataset: Dataset) -> Iterator[Problem]:
@@ -27,9 +29,12 @@ def check_dataset(dataset: Dataset) -> Iterator[Problem]:
         for jaar, model in sorted(region.jaren.items()):
             doc = dataset.documents[region.jaar_paths[jaar]]
             yield from _region_year_rules(doc, model)
+            yield from version_problems(doc, model)
+            yield from _elders_rules(doc, model, slugs)
             previous = region.jaren.get(jaar - 1)
             if previous is not None:
                 yield from _jumps(doc, model, previous)
+                yield from _supply_changes(doc, model, previous)
     for jaar, national in sorted(dataset.landelijk.items()):
         yield from _national_rules(dataset.documents[dataset.landelijk_paths[jaar]], national, slugs)
 
@@ -165,6 +170,41 @@ def _jumps(doc: Document, model: RegioJaar, previous: RegioJaar) -> Iterator[Pro
                     "controleer of dit klopt (tikfout?)",
                     WAARSCHUWING,
                 )
+
+
+def _supply_changes(doc: Document, model: RegioJaar, previous: RegioJaar) -> Iterator[Problem]:
+    """Kamerbrief 2025, "niet verrassen": an offer that disappears or shrinks must be discussed, never pass unnoticed.
+
+    Quiet once the region has put the form on an agenda (``bespreekpunt`` to the national table, or
+    ``prioriteit`` at its own table): then it is being discussed.
+    """
+    for zorgvorm, g in model.zorgvormen.items():
+        before = previous.zorgvormen[zorgvorm]
+        change = supply_change(before.aanwezig, before.capaciteit.totaal, g.aanwezig, g.capaciteit.totaal)
+        besproken = bool(g.prioriteit) or (g.bespreekpunt is not None and g.bespreekpunt.agenderen)
+        if change is None or besproken:
+            continue
+        wat = (
+            f"in {previous.jaar} aanwezig met capaciteit {before.capaciteit.totaal}, nu niet meer" if change == "verdwijnt"
+            else f"de capaciteit daalde van {before.capaciteit.totaal} ({previous.jaar}) naar {g.capaciteit.totaal}, meer dan {KRIMP_PCT}%"
+        )
+        yield doc.problem(
+            ("zorgvormen", zorgvorm.value, "aanwezig" if change == "verdwijnt" else "capaciteit"),
+            f"aanbod {change}: {wat}; zo'n wijziging mag niemand verrassen: zet de zorgvorm op de agenda "
+            "(bespreekpunt of prioriteit: true) zodat de tafels haar op tijd bespreken",
+            WAARSCHUWING,
+            at_key=True,
+        )
+
+
+def _elders_rules(doc: Document, model: RegioJaar, slugs: set[str]) -> Iterator[Problem]:
+    for zorgvorm, g in model.zorgvormen.items():
+        for i, elders in enumerate(g.elders):
+            if elders.regio not in slugs:
+                where: KeyPath = ("zorgvormen", zorgvorm.value, "elders", i, "regio")
+                yield doc.problem(where, f"regio '{elders.regio}' bestaat niet; kies een mapnaam uit data/regions/")
+            elif elders.regio == model.regio:
+                yield doc.problem(("zorgvormen", zorgvorm.value, "elders", i, "regio"), "'elders' gaat over zorg buiten de eigen regio; kies een andere regio")
 
 
 def _national_rules(doc: Document, model: Landelijk, slugs: set[str]) -> Iterator[Problem]:
