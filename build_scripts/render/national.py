@@ -62,6 +62,7 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "tekorten": tekorten,
         "oordelen": {z: judgements(tekorten[z]) for z in Zorgvorm},
         "onderwerpen": ONDERWERPEN,
+        "deelvorm": {Zorgvorm.hoogspecialistische_ggz: "ggz-instellingen", Zorgvorm.hoogspecialistische_ziekenhuiszorg: "ziekenhuizen"},
         "norms": norms,
         "met_tekort": [z.label for z in Zorgvorm if tekorten[z].tekortklasse != "geen"],
         "regio_rijen": regio_rijen,
