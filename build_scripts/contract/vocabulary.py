@@ -53,6 +53,7 @@ class Status(StrEnum):
 class Vertegenwoordiging(StrEnum):
     patienten = "patienten"
     zorgaanbieders = "zorgaanbieders"
+    zorgverleners = "zorgverleners"
     zorgverzekeraars = "zorgverzekeraars"
     andere_financiers = "andere_financiers"
 
@@ -133,6 +134,7 @@ LABELS: dict[str, str] = {
     "vastgesteld": "Vastgesteld",
     "patienten": "Patiënten",
     "zorgaanbieders": "Zorgaanbieders",
+    "zorgverleners": "Zorgverleners (beroepsgroep)",
     "zorgverzekeraars": "Zorgverzekeraars",
     "andere_financiers": "Andere financiers",
     "mind": "MIND",

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..contract.models import CURRENT_VERSION, RegioJaar
+from ..contract.models import CURRENT_VERSION
 from .documents import Document, KeyPath
+from .parts import YearParts
 from .problems import Problem
 
 VERSIE_2_ZORGVORM = ("toegangsprobleem", "elders")
 VERSIE_2_CRITERIUM = ("doelgroep", "alternatief")
 
 
-def version_problems(doc: Document, model: RegioJaar) -> Iterator[Problem]:
+def version_problems(doc: Document, parts: YearParts) -> Iterator[Problem]:
     """Every version-2 key used in a file without ``versie: 2``, at its own line."""
-    if (model.versie or 1) >= 2:
+    if (parts.versie or 1) >= 2:
         return
-    for zorgvorm, g in model.zorgvormen.items():
+    for zorgvorm, g in parts.zorgvormen.items():
         base: KeyPath = ("zorgvormen", zorgvorm.value)
         for key in VERSIE_2_ZORGVORM:
             if key in g.model_fields_set:
@@ -35,6 +36,7 @@ def version_problems(doc: Document, model: RegioJaar) -> Iterator[Problem]:
 def _problem(doc: Document, where: KeyPath) -> Problem:
     return doc.problem(
         where,
+        "versie-2-sleutel",
         f"'{where[-1]}' hoort bij versie {CURRENT_VERSION} van het gegevenscontract; zet 'versie: {CURRENT_VERSION}' "
         "bovenaan het bestand (of voer dossier migrate uit)",
         at_key=True,
