@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..contract.site_paths import is_web_address
 from ..render.context import Output
 
 PREVIEW_ENV = "DOSSIER_PREVIEW"
@@ -27,7 +28,6 @@ PREVIEW_SITE_URL_ENV = "DOSSIER_PREVIEW_SITE_URL"
 """Where the preview is served, ending in ``/`` (optional; becomes the preview's ``site_url``)."""
 
 _REF = re.compile(r"[!#][0-9]{1,9}")
-_WEB = re.compile(r"https?://[^\s\"'<>]+")
 _LINK = re.compile(r'\b(href|src)="([^"]*)"')
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
@@ -75,7 +75,7 @@ def preview_from_env(env: Mapping[str, str]) -> Preview | None:
 
 def _web_address(env: Mapping[str, str], name: str) -> str | None:
     value = env.get(name, "").strip()
-    if value and not _WEB.fullmatch(value):
+    if value and not is_web_address(value):
         raise PreviewError(f"{name}={value!r}: geen webadres (http:// of https://)")
     return value or None
 
