@@ -7,7 +7,11 @@ which is why the published build alone is no preview.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from test_links import broken_links, parse
 
 from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
 from build_scripts.render.context import Output
+from conftest import FIXTURES, prepare_site_project
 
 pytestmark = pytest.mark.slow
 BANNER = "Voorbeeld van samenvoegverzoek !15 — nog niet gepubliceerd"
@@ -138,3 +143,42 @@ def test_file_links_point_folders_at_their_index_and_leave_the_rest() -> None:
         source="data/x.yaml", title="T",
     )
     assert out["a/b.csv"].content == b'href="x/"'
+
+
+PAGES_JOB = {
+    "DOSSIER_PREVIEW": "!15", "DOSSIER_PREVIEW_PAGES_PREFIX": "mr-15", "CI_PIPELINE_SOURCE": "merge_request_event",
+    "CI_MERGE_REQUEST_IID": "15", "CI_PAGES_URL": "https://cruciale-ggz.gitlab.io/dossier/mr-15",
+    "CI_SERVER_VERSION": "18.2.1", "CI_SERVER_VERSION_MAJOR": "18", "CI_SERVER_VERSION_MINOR": "2",
+}
+
+
+def test_a_pages_preview_is_built_for_its_prefix() -> None:
+    preview = preview_from_env(PAGES_JOB)
+    assert preview is not None and preview.site_url == "https://cruciale-ggz.gitlab.io/dossier/mr-15/"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"CI_PAGES_URL": "https://cruciale-ggz.gitlab.io/dossier"}, "eindigt niet op /mr-15"),  # prefix not applied: the site's root
+        ({"CI_PIPELINE_SOURCE": "push"}, "geen pijplijn van samenvoegverzoek !15"),
+        ({"CI_MERGE_REQUEST_IID": ""}, "geen pijplijn van samenvoegverzoek !15"),
+        ({"DOSSIER_PREVIEW_PAGES_PREFIX": "mr-16", "CI_PAGES_URL": "https://cruciale-ggz.gitlab.io/dossier/mr-16"}, "is niet mr-15"),
+        ({"CI_SERVER_VERSION": "17.8.0", "CI_SERVER_VERSION_MAJOR": "17", "CI_SERVER_VERSION_MINOR": "8"}, "GitLab 17.8.0 heeft nog geen"),
+        ({"CI_SERVER_VERSION_MAJOR": ""}, "heeft nog geen parallelle"),
+    ],
+)
+def test_a_pages_preview_refuses_what_could_replace_the_published_site(change: dict[str, str], message: str) -> None:
+    with pytest.raises(PreviewError, match=message) as caught:
+        preview_from_env({**PAGES_JOB, **change})
+    assert "gepubliceerde site kunnen vervangen" in str(caught.value)
+
+
+def test_the_build_stops_before_writing_a_preview_that_could_replace_the_site(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "mini", tmp_path / "proj")
+    prepare_site_project(tmp_path / "proj")
+    env = {**os.environ, **PAGES_JOB, "CI_PAGES_URL": "https://cruciale-ggz.gitlab.io/dossier", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "public")],
+                            cwd=tmp_path / "proj", env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "voorbeeld niet gebouwd" in result.stderr and "eindigt niet op /mr-15" in result.stderr
+    assert not (tmp_path / "public").exists()

@@ -26,6 +26,10 @@ PREVIEW_URL_ENV = "DOSSIER_PREVIEW_URL"
 """The web address of the merge request; the banner links to it (optional)."""
 PREVIEW_SITE_URL_ENV = "DOSSIER_PREVIEW_SITE_URL"
 """Where the preview is served, ending in ``/`` (optional; becomes the preview's ``site_url``)."""
+PAGES_PREFIX_ENV = "DOSSIER_PREVIEW_PAGES_PREFIX"
+"""Set by a GitLab Pages parallel deployment to its ``pages: path_prefix``: the build then checks it is deployed there."""
+PAGES_SINCE = (17, 9)
+"""GitLab version from which parallel deployments are generally available."""
 
 _REF = re.compile(r"[!#][0-9]{1,9}")
 _LINK = re.compile(r'\b(href|src)="([^"]*)"')
@@ -67,7 +71,7 @@ def preview_from_env(env: Mapping[str, str]) -> Preview | None:
     if not _REF.fullmatch(ref):
         raise PreviewError(f"{PREVIEW_ENV}={ref!r}: verwacht '!' of '#' met het nummer van het samenvoegverzoek, bijvoorbeeld !15")
     request_url = _web_address(env, PREVIEW_URL_ENV)
-    site_url = _web_address(env, PREVIEW_SITE_URL_ENV)
+    site_url = _pages_site_url(env, ref) if env.get(PAGES_PREFIX_ENV) else _web_address(env, PREVIEW_SITE_URL_ENV)
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     return Preview(ref, request_url, site_url)
@@ -78,6 +82,35 @@ def _web_address(env: Mapping[str, str], name: str) -> str | None:
     if value and not is_web_address(value):
         raise PreviewError(f"{name}={value!r}: geen webadres (http:// of https://)")
     return value or None
+
+
+def _pages_site_url(env: Mapping[str, str], ref: str) -> str:
+    """The guard of a Pages preview: build only if GitLab deploys it under ``mr-<iid>/``, never as the published site.
+
+    A Pages job whose ``path_prefix`` GitLab does not apply (no parallel deployments on the
+    tier, an older version) deploys to the site's root: the job must fail before that.
+    """
+    iid, prefix = ref[1:], env[PAGES_PREFIX_ENV]
+    pages_url = env.get("CI_PAGES_URL", "").rstrip("/")
+    problems = []
+    if env.get("CI_PIPELINE_SOURCE") != "merge_request_event" or env.get("CI_MERGE_REQUEST_IID") != iid or not ref.startswith("!"):
+        problems.append(f"dit is geen pijplijn van samenvoegverzoek {ref}")
+    if prefix != f"mr-{iid}":
+        problems.append(f"{PAGES_PREFIX_ENV}={prefix!r} is niet mr-{iid}")
+    if not pages_url.endswith(f"/{prefix}"):
+        problems.append(f"CI_PAGES_URL={pages_url!r} eindigt niet op /{prefix}: GitLab zou het voorbeeld als de site zelf uitrollen")
+    if _version(env) < PAGES_SINCE:
+        problems.append(f"GitLab {env.get('CI_SERVER_VERSION', '?')} heeft nog geen parallelle Pages-deployments (vanaf 17.9)")
+    if problems:
+        raise PreviewError("voorbeeld niet gebouwd, want het zou de gepubliceerde site kunnen vervangen: " + "; ".join(problems))
+    return pages_url + "/"
+
+
+def _version(env: Mapping[str, str]) -> tuple[int, int]:
+    try:
+        return int(env.get("CI_SERVER_VERSION_MAJOR", "")), int(env.get("CI_SERVER_VERSION_MINOR", ""))
+    except ValueError:
+        return (0, 0)
 
 
 def file_links(outputs: Mapping[str, Output]) -> dict[str, Output]:
