@@ -9,11 +9,13 @@
 
 Our earlier comment is found by :data:`MARKER` *and* its author (the token's own user), so a
 comment someone else wrote is never edited. Without a token the step says so and succeeds: the
-summary stays in the job log and artifact. Only the standard library, so it runs anywhere.
+summary stays in the job log and artifact. Only the standard library and our address check, so it
+runs without installing the package.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -24,11 +26,14 @@ from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError, URLError
 
+from .contract.site_paths import is_web_address
+
 MARKER = "<!-- dossier: samenvatting van de wijzigingen -->"
 GITLAB_TOKEN_ENV = "DOSSIER_GITLAB_TOKEN"
 GITHUB_BOT = "github-actions[bot]"
 PER_PAGE = 100
 CUT_AT = "### Alle wijzigingen per bestand"
+DOWNLOAD_NOTE = "**Voorbeeld van de site:** [downloaden]({url}) (zip-bestand: uitpakken en `index.html` openen in de browser)."
 CUT_NOTE = "*De lijst van alle wijzigingen is te lang voor een reactie; ze staat in de uitvoer en het artefact `wijzigingen.md` van de job.*"
 
 
@@ -89,8 +94,11 @@ def http_json(method: str, url: str, headers: Mapping[str, str], body: Mapping[s
         raise CommentError(f"{method} {url}: niet bereikbaar ({exc.reason})") from exc
 
 
-def comment_body(summary: str, limit: int) -> str:
-    """The marker, then the summary; past the host's limit the per-file list goes (it is in the job's output)."""
+def comment_body(summary: str, limit: int, download: str | None = None) -> str:
+    """The marker, the preview's download link (GitHub), then the summary; past the host's limit the
+    per-file list goes (it is in the job's output)."""
+    if download:
+        summary = DOWNLOAD_NOTE.format(url=download) + "\n\n" + summary
     body = f"{MARKER}\n{summary.rstrip()}\n"
     if len(body) <= limit:
         return body
@@ -99,9 +107,9 @@ def comment_body(summary: str, limit: int) -> str:
     return body if len(body) <= limit else body[: limit - len(CUT_NOTE) - 2] + f"\n\n{CUT_NOTE}"
 
 
-def post(host: Host, summary: str, request: Callable[..., Any] = http_json) -> str:
+def post(host: Host, summary: str, request: Callable[..., Any] = http_json, download: str | None = None) -> str:
     """Edit our earlier comment, or place the first one; returns what was done, in Dutch."""
-    body = {"body": comment_body(summary, host.limit)}
+    body = {"body": comment_body(summary, host.limit, download)}
     ours = [c for c in _all_comments(host, request) if MARKER in (c.get("body") or "") and host.is_ours(c)]
     if ours:
         request(host.edit_method, host.edit_url(ours[0]["id"]), host.headers, body)
@@ -121,19 +129,24 @@ def _all_comments(host: Host, request: Callable[..., Any]) -> list[Mapping[str, 
         page += 1
 
 
+def _args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.review_comment", description="plaats de samenvatting als één reactie")
+    parser.add_argument("samenvatting", type=Path, help="het Markdown-bestand van dossier diff")
+    parser.add_argument("--voorbeeld", metavar="URL", help="downloadadres van het voorbeeld van de site (GitHub-artefact)")
+    return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None, request: Callable[..., Any] = http_json) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _args(argv)
     env = os.environ if env is None else env
-    if len(args) != 1:
-        print("gebruik: python -m build_scripts.review_comment SAMENVATTING.md", file=sys.stderr)
-        return 2
-    summary = Path(args[0]).read_text(encoding="utf-8")
+    download = args.voorbeeld if args.voorbeeld and is_web_address(args.voorbeeld) else None
+    summary = args.samenvatting.read_text(encoding="utf-8")
     try:
         host = gitlab(env, request) if env.get("GITLAB_CI") else github(env, request) if env.get("GITHUB_ACTIONS") else None
         if host is None:
             print(f"reactie: geen token ({GITLAB_TOKEN_ENV} op GitLab, GITHUB_TOKEN op GitHub); de samenvatting staat in de job-uitvoer", file=sys.stderr)
             return 0
-        print(f"reactie op {host.name}: {post(host, summary, request)}", file=sys.stderr)
+        print(f"reactie op {host.name}: {post(host, summary, request, download)}", file=sys.stderr)
     except CommentError as exc:
         print(f"reactie: niet geplaatst: {exc}", file=sys.stderr)
         return 1

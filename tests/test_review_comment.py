@@ -160,3 +160,15 @@ def test_a_long_summary_keeps_the_overview_and_drops_the_per_file_list() -> None
     assert len(body) <= 65_536 and body.startswith(MARKER) and "Utrecht" in body and CUT_AT not in body and body.rstrip().endswith(CUT_NOTE)
     assert comment_body("kort", 65_536) == f"{MARKER}\nkort\n"
     assert len(comment_body("x" * 100_000, 65_536)) == 65_536
+
+
+def test_github_comment_carries_the_preview_download(fake: Any, tmp_path: Path) -> None:
+    env = _github_env(fake, tmp_path)
+    url = "https://github.com/o/r/actions/runs/1/artifacts/2"
+    assert main([_summary(tmp_path, "## Wijzigingen\n"), "--voorbeeld", url], env) == 0
+    assert main([_summary(tmp_path, "## Wijzigingen\n"), "--voorbeeld", "javascript:x"], env) == 0  # not an address: left out
+    (body,) = [c["body"] for c in fake.comments]
+    assert body == f"{MARKER}\n## Wijzigingen\n" and fake.edits
+    fake.comments.clear()
+    assert main([_summary(tmp_path, "## Wijzigingen\n"), "--voorbeeld", url], env) == 0
+    assert fake.comments[0]["body"].startswith(f"{MARKER}\n**Voorbeeld van de site:** [downloaden]({url}) (zip-bestand")
