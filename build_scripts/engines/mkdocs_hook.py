@@ -2,6 +2,8 @@
 
 ``mkdocs build --strict`` is the whole build. Invalid data stops it before anything is written,
 with the same located Dutch messages as ``dossier validate``, so a half site is never published.
+With ``DOSSIER_PREVIEW`` set (CI, for a merge request) it builds the preview variant instead
+(:mod:`build_scripts.engines.preview`).
 """
 
 from __future__ import annotations
