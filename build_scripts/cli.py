@@ -150,6 +150,10 @@ def _diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--regio", metavar="SLUG", help="alleen deze regio")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="uitvoer: text, markdown of json")
     p.add_argument("--output", type=Path, help="schrijf naar dit bestand in plaats van naar het scherm")
+    p.add_argument(
+        "--links", metavar="BASISADRES",
+        help="link elke wijziging naar haar pagina op de site op dit adres (bijvoorbeeld het voorbeeld van een samenvoegverzoek)",
+    )
 
 
 def _run_diff(args: argparse.Namespace) -> int:
@@ -157,7 +161,9 @@ def _run_diff(args: argparse.Namespace) -> int:
     if len(args.jaren) != (0 if args.base else 2):
         raise UsageError("geef óf twee jaren (dossier diff 2025 2026) óf --base REV (dossier diff --base origin/main)")
     try:
-        text = _diff_report(args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio)
+        text = _diff_report(
+            args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio, links=args.links
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     if args.output:
@@ -167,12 +173,16 @@ def _run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None) -> str:
+def _diff_report(
+    root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None, links: str | None = None
+) -> str:
     """``dossier diff``: load both sides, compare and format; a wrong call raises ``ValueError`` in Dutch."""
     from .analysis.diff import diff_datasets, diff_jaren, onleesbare_bestanden
     from .analysis.diff_report import FORMATS, Versies
+    from .analysis.review import PageLinks
     from .reading.load import load_dataset
 
+    page_links = PageLinks(links) if links else None
     dataset, _ = load_dataset(root)
     namen = {slug: r.naam for slug, r in dataset.regions.items()}
     if base is not None:
@@ -184,7 +194,7 @@ def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, 
         label = base[:10] if re.fullmatch(r"[0-9a-f]{40}", base) else base  # a commit id from CI: short is enough
         fouten = tuple(sorted(set(onleesbare_bestanden(dataset)) - set(onleesbaar)))
         versies = Versies(label, "huidige versie", {**{s: r.naam for s, r in oud.regions.items()}, **namen}, tuple(onleesbaar), fouten)
-        return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies)
+        return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies, page_links)
     if jaren is None:
         raise ValueError("geef twee jaren (dossier diff 2025 2026) of een revisie (dossier diff --base origin/main)")
     van, naar = jaren
@@ -195,7 +205,7 @@ def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, 
         raise ValueError("geef twee verschillende jaren, of gebruik --base om met een git-revisie te vergelijken")
     _check_regio(regio, set(dataset.regions))
     onleesbaar = [p for p in onleesbare_bestanden(dataset) if p.endswith((f"/{van}.yaml", f"/{naar}.yaml"))]
-    return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)))
+    return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)), page_links)
 
 
 def _check_regio(regio: str | None, bestaande: set[str]) -> None:
