@@ -9,6 +9,7 @@ instead of key paths, numbers in Dutch notation, *onbekend* instead of null.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from itertools import groupby
 from typing import Any
 
 from ..contract.fields import ENUM_KEYS, KEY_LABELS
-from ..contract.notation import escape_markdown, number, number_as_given
+from ..contract.notation import dutch_date, escape_markdown, number, number_as_given
 from ..contract.site_paths import region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging
@@ -30,6 +31,7 @@ SOORT_LABELS = {
     "onbekend_naar_bekend": "onbekend → bekend",
     "bekend_naar_onbekend": "bekend → onbekend",
 }
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # dates in the diff are JSON text: shown the Dutch way
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -80,7 +82,9 @@ def waarde_tekst(value: Any, pad: str = "") -> str:
     if isinstance(value, dict):
         return "; ".join(f"{KEY_LABELS.get(k, k)}: {waarde_tekst(v, k)}" for k, v in value.items() if v not in (None, []))
     last = pad.rsplit(".", 1)[-1]
-    return label(value) if last in ENUM_KEYS else str(value)
+    if last in ENUM_KEYS:
+        return label(value)
+    return dutch_date(dt.date.fromisoformat(value)) if _ISO_DATE.match(str(value)) else str(value)
 
 
 def waarden(w: Wijziging) -> tuple[str, str]:
