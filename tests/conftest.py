@@ -98,14 +98,14 @@ def prepare_site_project(root: Path) -> None:
     shutil.copytree(REPO / "content", root / "content")
 
 
-def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(root: Path, *extra: str, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``root``, or with ``engine="zensical"`` the documented ``dossier build --engine zensical``."""
     import os
     import sys
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PEILDATUM": "2026-06-01"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, capture_output=True, text=True, env=env
-    )
+    command = ["-m", "mkdocs", "build", "--strict"] if engine == "mkdocs" else ["-m", "build_scripts.cli", "build", "--engine", engine]
+    return subprocess.run([sys.executable, *command, *extra], cwd=root, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
