@@ -73,6 +73,12 @@ def text_of(fragment: str) -> str:
     return " ".join(line for line in normalised(fragment).splitlines() if not line.startswith("<"))
 
 
+def article_text(html: str) -> str:
+    """Only the text of the page's article."""
+    match = _ARTICLE.search(html)
+    return text_of(match.group(1)) if match else ""
+
+
 def pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
