@@ -99,13 +99,23 @@ def prepare_site_project(root: Path) -> None:
 
 
 def mkdocs_build(root: Path, *extra: str, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
-    """``mkdocs build --strict`` in ``root``, or with ``engine="zensical"`` the documented ``dossier build --engine zensical``."""
+    """``mkdocs build --strict`` in ``root``, or with another ``engine`` the documented ``dossier build --engine ENGINE``."""
+    if engine != "mkdocs":
+        return dossier_build(root, "--engine", engine, *extra)
+    return _run_in(root, "-m", "mkdocs", "build", "--strict", *extra)
+
+
+def dossier_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``dossier build ARGS`` in ``root``, in its own process as a region would run it."""
+    return _run_in(root, "-m", "build_scripts.cli", "build", *args)
+
+
+def _run_in(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     import os
     import sys
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PEILDATUM": "2026-06-01"}
-    command = ["-m", "mkdocs", "build", "--strict"] if engine == "mkdocs" else ["-m", "build_scripts.cli", "build", "--engine", engine]
-    return subprocess.run([sys.executable, *command, *extra], cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture
