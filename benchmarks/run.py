@@ -332,12 +332,7 @@ COLUMNS = (
     ("nav links/page", "nav_links_per_page", "{:.0f}"),
     ("RSS MB", "max_rss_mb", "{:.0f}"),
     ("charts cold/warm/edit", None, "charts"),
-    ("zensical cold s", "zensical_cold_s", "{:.1f}"),
-    ("×floor (cpu)", None, "zensical_cold_ratio"),
-    ("zensical warm s", "zensical_warm_s", "{:.1f}"),
-    ("×floor (cpu)", None, "zensical_warm_ratio"),
-    ("zensical edit s", "zensical_edit_s", "{:.1f}"),
-    ("×floor (cpu)", None, "zensical_edit_ratio"),
+    *(c for n in ("cold", "warm", "edit") for c in ((f"zensical {n} s", f"zensical_{n}_s", "{:.1f}"), ("×floor (cpu)", None, f"zensical_{n}_ratio"))),
     ("zensical's own s cold/warm/edit", None, "zensical_own"),
 )
 
