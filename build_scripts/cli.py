@@ -130,13 +130,13 @@ ENGINES = ("mkdocs", "zensical")
 
 def _build_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard: hetzelfde als 'mkdocs build --strict') of zensical")
-    p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site (standaard: site_dir uit mkdocs.yml, site/)")
+    p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site, vanuit de projectmap (standaard: site_dir uit mkdocs.yml, site/)")
 
 
 def _run_build(args: argparse.Namespace) -> int:
     """Build the site with either engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
     root = args.root.resolve()
-    site_dir = args.site_dir.resolve() if args.site_dir else None
+    site_dir = (args.site_dir if args.site_dir.is_absolute() else root / args.site_dir).resolve() if args.site_dir else None
     if args.engine == "mkdocs":
         from .engines.mkdocs_build import build_mkdocs
 
