@@ -13,11 +13,15 @@ figure the median of ``--repeat`` runs:
   ``warm``: the same again with nothing changed; ``edit``: after one value in one region file
   changed. ``floor``: plain MkDocs (no hook) building the pages ``dossier export`` wrote, with
   the same theme, plugins, extensions and the same expanded hierarchical nav: MkDocs alone.
+* ``zensical_cold``, ``zensical_warm``, ``zensical_edit``: the same three with
+  ``dossier build --engine zensical`` (``.cache/`` holds its build folder and Zensical's cache);
+  ``zensical_own`` is the time Zensical itself reports for its part of the build.
 * per page: build time / HTML pages written; peak RSS of the build process; charts rendered
   (SVG files written or rewritten under ``.cache/charts`` during the build).
 
-The runs of one repeat are interleaved (floor, cold, warm, edit), so ratios compare runs made
-under the same machine load. Builds run without ``--strict`` (strict only turns warnings into
+The runs of one repeat are interleaved (floor, cold, warm, edit, then Zensical's cold, warm,
+edit), so ratios compare runs made under the same machine load. ``--engines`` picks the engines
+(``mkdocs`` includes the floor). Builds run without ``--strict`` (strict only turns warnings into
 errors; the number of warnings is reported).
 """
 
@@ -96,6 +100,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
 def _env() -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", PYTHONPATH=str(REPO))
     env.pop("DOSSIER_PEILDATUM", None)
+    env.pop("DOSSIER_CACHE_DIR", None)  # the caches live in the project's .cache/, which a cold build removes
     return env
 
 
@@ -110,7 +115,7 @@ def _site_config(hooked: bool, nav: list[Any] | None = None) -> dict[str, Any]:
     """The project's mkdocs.yml, pointed at this checkout (hooked) or without our code (floor)."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["strict"] = False
-    config["theme"]["custom_dir"] = str(REPO / "build_scripts" / "theme")
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["watch"] = ["data"]
     if hooked:
         config["hooks"] = [str(REPO / "build_scripts" / "engines" / "mkdocs_hook.py")]
@@ -170,16 +175,21 @@ class Build:
     warnings: int
     html_kb_per_page: float
     nav_links_per_page: float
+    engine_own: float
 
 
-def build(project: Path, clean: bool) -> Build:
-    """One ``mkdocs build``; charts = SVG files the build wrote into ``.cache/charts``."""
+BUILD_COMMANDS = {"mkdocs": [sys.executable, "-m", "mkdocs", "build"], "zensical": [*DOSSIER, "build", "--engine", "zensical"]}
+ZENSICAL_OWN = re.compile(r"Build finished in ([0-9.]+)s")
+
+
+def build(project: Path, clean: bool, engine: str = "mkdocs") -> Build:
+    """One build with ``engine``; charts = SVG files the build wrote into ``.cache/charts``."""
     if clean:
         shutil.rmtree(project / "site", ignore_errors=True)
         shutil.rmtree(project / ".cache", ignore_errors=True)
     charts_dir = project / ".cache" / "charts"
     started = time.time()
-    result = run([sys.executable, "-m", "mkdocs", "build"], project, _env())
+    result = run(BUILD_COMMANDS[engine], project, _env())
     charts = sum(1 for p in charts_dir.rglob("*") if p.is_file() and p.stat().st_mtime >= started - 1) if charts_dir.is_dir() else 0
     html = list((project / "site").rglob("*.html"))
     size = links = 0
@@ -189,7 +199,8 @@ def build(project: Path, clean: bool) -> Build:
         links += text.count(b'class="md-nav__link')
     warnings = len(re.findall(r"^WARNING", result.output, re.MULTILINE))
     n = max(len(html), 1)
-    return Build(result.wall, result.cpu, len(html), result.max_rss_mb, charts, warnings, size / 1024 / n, links / n)
+    own = ZENSICAL_OWN.search(result.output)
+    return Build(result.wall, result.cpu, len(html), result.max_rss_mb, charts, warnings, size / 1024 / n, links / n, float(own.group(1)) if own else 0.0)
 
 
 def edit_one_region(project: Path, repeat: int) -> None:
@@ -220,7 +231,7 @@ class SizeResult:
         return statistics.median(r[key] for r in self.runs[name])
 
 
-def measure(size: str, repeat: int, workdir: Path) -> SizeResult:
+def measure(size: str, repeat: int, workdir: Path, engines: tuple[str, ...] = ("mkdocs", "zensical")) -> SizeResult:
     regions, years = (int(x) for x in size.split("x"))
     print(f"[{size}] preparing…", file=sys.stderr)
     project, floor = prepare(workdir, regions, years)
@@ -235,26 +246,31 @@ def measure(size: str, repeat: int, workdir: Path) -> SizeResult:
         result.add(
             "validate", inner=val.inner or 0, inner_cpu=val.inner_cpu or 0, wall=val_cmd.wall, cpu=val_cmd.cpu, max_rss_mb=val_cmd.max_rss_mb
         )
-        for name, target, clean in (("floor", floor, True), ("cold", project, True), ("warm", project, False)):
-            b = build(target, clean)
-            result.add(name, **vars(b))
-        edit_one_region(project, i)
-        b = build(project, False)
-        result.add("edit", **vars(b))
+        for engine in engines:
+            _measure_builds(result, engine, project, floor, i + (repeat if engine == "zensical" else 0))
     return result
 
 
+def _measure_builds(result: SizeResult, engine: str, project: Path, floor: Path, edit: int) -> None:
+    """Cold, warm and one-edit builds with ``engine`` (MkDocs: the floor first); ``edit`` makes each edit a new value."""
+    prefix = "" if engine == "mkdocs" else f"{engine}_"
+    runs = [("floor", floor, True)] if engine == "mkdocs" else []
+    for name, target, clean in [*runs, (f"{prefix}cold", project, True), (f"{prefix}warm", project, False)]:
+        result.add(name, **vars(build(target, clean, "mkdocs" if name == "floor" else engine)))
+    edit_one_region(project, edit)
+    result.add(f"{prefix}edit", **vars(build(project, False, engine)))
+
+
+BUILDS = ("cold", "warm", "edit", "zensical_cold", "zensical_warm", "zensical_edit")
+
+
 def summarise(r: SizeResult) -> dict[str, Any]:
-    """Medians per measurement, and ratios of medians (wall and CPU time)."""
+    """Medians per measurement, and ratios of medians (wall and CPU time); ratios to the floor when it was measured."""
     m = r.median
+    names = [name for name in BUILDS if name in r.runs]
     out: dict[str, Any] = {
-        "size": r.size,
-        "regions": r.regions,
-        "years": r.years,
-        "data_files": r.files,
-        "repeats": len(r.runs["parse"]),
-        "pages": int(m("cold", "pages")),
-        "floor_pages": int(m("floor", "pages")),
+        "size": r.size, "regions": r.regions, "years": r.years, "data_files": r.files, "repeats": len(r.runs["parse"]),
+        "pages": int(m(names[0], "pages")),
     }
     for clock, suffix in (("", "s"), ("_cpu", "cpu_s")):
         out[f"parse_{suffix}"] = m("parse", f"inner{clock}")
@@ -265,21 +281,34 @@ def summarise(r: SizeResult) -> dict[str, Any]:
         out[f"validate_cmd_{suffix}"] = m("validate", key)
         out[f"validate_cmd_ratio{clock}"] = out[f"validate_cmd_{suffix}"] / out[f"parse_cmd_{suffix}"]
         key = "seconds" if not clock else "cpu"
-        floor = out[f"floor_{suffix}"] = m("floor", key)
-        out[f"floor_ms_per_page{clock}"] = 1000 * floor / max(out["floor_pages"], 1)
-        for name in ("cold", "warm", "edit"):
+        floor = m("floor", key) if "floor" in r.runs else None
+        if floor:
+            out["floor_pages"] = int(m("floor", "pages"))
+            out[f"floor_{suffix}"] = floor
+            out[f"floor_ms_per_page{clock}"] = 1000 * floor / max(out["floor_pages"], 1)
+        for name in names:
             out[f"{name}_{suffix}"] = m(name, key)
-            out[f"{name}_ratio{clock}"] = out[f"{name}_{suffix}"] / floor
             out[f"{name}_ms_per_page{clock}"] = 1000 * out[f"{name}_{suffix}"] / max(out["pages"], 1)
-    for name in ("cold", "warm", "edit"):
+            if floor:
+                out[f"{name}_ratio{clock}"] = out[f"{name}_{suffix}"] / floor
+    for name in names:
         out[f"{name}_charts"] = int(m(name, "charts"))
-    out["max_rss_mb"] = max(x["max_rss_mb"] for name in ("cold", "warm", "edit") for x in r.runs[name])
-    out["floor_max_rss_mb"] = max(x["max_rss_mb"] for x in r.runs["floor"])
-    out["html_kb_per_page"] = m("cold", "html_kb_per_page")
-    out["nav_links_per_page"] = m("cold", "nav_links_per_page")
-    out["warnings"] = int(max(x["warnings"] for x in r.runs["cold"]))
+        if name.startswith("zensical_"):
+            out[f"{name}_own_s"] = m(name, "engine_own")
+            out[f"{name}_max_rss_mb"] = max(x["max_rss_mb"] for x in r.runs[name])
+    _add_mkdocs_details(out, r)
     out["runs"] = r.runs
     return out
+
+
+def _add_mkdocs_details(out: dict[str, Any], r: SizeResult) -> None:
+    if "cold" not in r.runs:
+        return
+    out["max_rss_mb"] = max(x["max_rss_mb"] for name in ("cold", "warm", "edit") for x in r.runs[name])
+    out["floor_max_rss_mb"] = max(x["max_rss_mb"] for x in r.runs["floor"])
+    out["html_kb_per_page"] = r.median("cold", "html_kb_per_page")
+    out["nav_links_per_page"] = r.median("cold", "nav_links_per_page")
+    out["warnings"] = int(max(x["warnings"] for x in r.runs["cold"]))
 
 
 COLUMNS = (
@@ -303,24 +332,29 @@ COLUMNS = (
     ("nav links/page", "nav_links_per_page", "{:.0f}"),
     ("RSS MB", "max_rss_mb", "{:.0f}"),
     ("charts cold/warm/edit", None, "charts"),
+    *(c for n in ("cold", "warm", "edit") for c in ((f"zensical {n} s", f"zensical_{n}_s", "{:.1f}"), ("×floor (cpu)", None, f"zensical_{n}_ratio"))),
+    ("zensical's own s cold/warm/edit", None, "zensical_own"),
 )
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """Markdown table: wall-clock figures, with the CPU-time figure in brackets where both matter."""
-    header = [c[0] for c in COLUMNS]
+    columns = [c for c in COLUMNS if (c[1] or {"charts": "cold_charts", "zensical_own": "zensical_cold_own_s"}.get(c[2], c[2])) in rows[0]] if rows else []
+    header = [c[0] for c in columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
         cells = []
-        for _, key, fmt in COLUMNS:
+        for _, key, fmt in columns:
             if key:
                 cells.append(fmt.format(row[key]))
             elif fmt == "charts":
                 cells.append(f"{row['cold_charts']}/{row['warm_charts']}/{row['edit_charts']}")
+            elif fmt == "zensical_own":
+                cells.append("/".join(f"{row[f'zensical_{n}_own_s']:.1f}" for n in ("cold", "warm", "edit")))
             else:
                 cells.append(f"{row[fmt]:.2f} ({row[fmt + '_cpu']:.2f})" if "ratio" in fmt else f"{row[fmt]:.0f} ({row[fmt + '_cpu']:.0f})")
         lines.append("| " + " | ".join(cells) + " |")
-    if rows:
+    if rows and "cold_ms_per_page" in rows[0]:
         base, base_cpu = rows[0]["cold_ms_per_page"], rows[0]["cold_ms_per_page_cpu"]
         scaling = ", ".join(
             f"{r['size']} {r['cold_ms_per_page'] / base:.2f}× ({r['cold_ms_per_page_cpu'] / base_cpu:.2f}×)" for r in rows
@@ -341,6 +375,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (the median is reported)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--keep", type=Path, help="keep the generated projects in this folder")
+    parser.add_argument("--engines", default="mkdocs,zensical", help="comma-separated engines to build with (mkdocs includes the floor)")
     parser.add_argument("--repo", type=Path, default=REPO, help="checkout whose build_scripts/ and content/ are measured (default: this one)")
     args = parser.parse_args()
     _use_repo(args.repo.resolve())
@@ -351,7 +386,7 @@ def main() -> None:
             workdir = base / size
             shutil.rmtree(workdir, ignore_errors=True)
             workdir.mkdir(parents=True)
-            rows.append(summarise(measure(size, args.repeat, workdir)))
+            rows.append(summarise(measure(size, args.repeat, workdir, tuple(args.engines.split(",")))))
             print(table(rows[-1:]), file=sys.stderr)
     finally:
         if not args.keep:

@@ -125,8 +125,44 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+ENGINES = ("mkdocs", "zensical")
+
+
+def _build_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard: hetzelfde als 'mkdocs build --strict') of zensical")
+    p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site, vanuit de projectmap (standaard: site_dir uit mkdocs.yml, site/)")
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    """Build the site with either engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
+    root = args.root.resolve()
+    site_dir = (args.site_dir if args.site_dir.is_absolute() else root / args.site_dir).resolve() if args.site_dir else None
+    if args.engine == "mkdocs":
+        from .engines.mkdocs_build import build_mkdocs
+
+        return EXIT_DATA if build_mkdocs(root, site_dir) else EXIT_OK
+    from .engines.site_source import DataError
+
+    try:
+        from .engines.zensical_build import BuildError, build_zensical
+    except ImportError as exc:
+        if exc.name != "zensical":
+            raise
+        raise UsageError("Zensical ontbreekt: pip install -e '.[zensical]'") from exc
+    started = time.perf_counter()
+    try:
+        source = build_zensical(root, site_dir)
+    except (DataError, BuildError) as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if source.warnings:
+        print(problems_mod.format_text(source.warnings), file=sys.stderr)
+    print(f"site gebouwd met Zensical: {len(source.outputs)} gegenereerde bestanden ({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _pdf_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site/, na 'mkdocs build')")
+    p.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard: site/, na 'dossier build' of 'mkdocs build')")
     p.add_argument("--chromium", help="pad naar Chromium (standaard: $DOSSIER_CHROMIUM of 'chromium' op het PATH)")
 
 
@@ -258,7 +294,8 @@ COMMANDS: dict[str, Command] = {
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
     "migrate": ("werk alle gegevensbestanden bij naar de nieuwste versie van het gegevenscontract", _migrate_args, _run_migrate),
     "new-year": ("begin het bestand van een nieuw jaar vanuit het vorige jaar", _new_year_args, _run_new_year),
-    "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na mkdocs build)", _pdf_args, _run_pdf),
+    "build": ("bouw de site in site/, met MkDocs (standaard) of met Zensical", _build_args, _run_build),
+    "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na het bouwen)", _pdf_args, _run_pdf),
 }
 
 

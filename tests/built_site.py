@@ -1,4 +1,4 @@
-"""One built site per test run, shared by the link check and the browser tests (and xdist workers).
+"""One built site per engine per test run, shared by the link check, the parity tests and the browser tests (and xdist workers).
 
 The site is built from the repository's example data (``data/``) with the repository's
 ``mkdocs.yml`` and ``content/``: what CI publishes. While ``data/`` holds no region yet, the mini
@@ -33,14 +33,17 @@ PAGES = {
 }
 """The pages the browser tests cover (issue 8), by a short name: site-relative URL patterns."""
 
+ENGINES = ("mkdocs", "zensical")
+
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """The built ``site/`` folder, and the cycle and region whose pages the tests visit."""
+    """The built ``site/`` folder, the engine that built it, and the cycle and region whose pages the tests visit."""
 
     root: Path
     jaar: int
     regio: str
+    engine: str = "mkdocs"
 
     def url(self, name: str) -> str:
         return PAGES[name].format(jaar=self.jaar, regio=self.regio)
@@ -58,46 +61,52 @@ PREVIEW_ENV = {
 """What the GitLab fallback preview job sets (engines/preview.py): merge request !15, served by the artifact browser."""
 
 
-def build_once(tmp_path_factory: pytest.TempPathFactory, preview: bool = False) -> BuiltSite:
-    """Build (or reuse, when another xdist worker already did) the site of this test run, or its preview variant."""
+def build_once(tmp_path_factory: pytest.TempPathFactory, engine: str = "mkdocs", preview: bool = False) -> BuiltSite:
+    """Build (or reuse, when another xdist worker already did) the site of this test run with ``engine``, or its preview variant."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    name = "built-preview" if preview else "built-site"
+    name = "built-preview" if preview else f"built-site-{engine}"
     work = shared / name
     work.mkdir(exist_ok=True)
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if not (work / "ok").exists() and not (work / "failed").exists():
-                _build(work, PREVIEW_ENV if preview else {})
+                _build(work, engine, PREVIEW_ENV if preview else {})
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     if (work / "failed").exists():
-        pytest.fail("mkdocs build faalde:\n" + (work / "failed").read_text(encoding="utf-8"), pytrace=False)
-    return _describe(work / "site")
+        pytest.fail(f"bouwen met {engine} faalde:\n" + (work / "failed").read_text(encoding="utf-8"), pytrace=False)
+    return _describe(work / "site", engine)
 
 
-def _build(work: Path, extra_env: dict[str, str]) -> None:
+def build_command(engine: str, root: Path, site: Path) -> list[str]:
+    """The command that builds ``root``'s site into ``site`` with ``engine``.
+
+    MkDocs with --no-strict: a warning fails the real build (.ci/run, test_site_build); here it must
+    not hide every browser finding behind one build error. ``dossier build --engine zensical`` is
+    always strict (Zensical's own build folder lives in the test session's cache).
+    """
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    return [sys.executable, "-m", "build_scripts.cli", "--root", str(root), "build", "--engine", engine, "--site-dir", str(site)]
+
+
+def _build(work: Path, engine: str, extra_env: dict[str, str]) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DOSSIER_PREVIEW")}
     env.update(extra_env, NO_MKDOCS_2_WARNING="1")
-    if uses_repository_data():
-        command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(work / "site")]
-        cwd = REPO
-    else:
-        project = work / "project"
-        shutil.copytree(FIXTURES / "mini", project)
-        prepare_site_project(project)
+    root = REPO
+    if not uses_repository_data():
+        root = work / "project"
+        shutil.copytree(FIXTURES / "mini", root)
+        prepare_site_project(root)
         env["DOSSIER_PEILDATUM"] = "2026-06-01"
-        command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-d", str(work / "site")]
-        cwd = project
-    # --no-strict: a warning fails the real build (.ci/run, test_site_build); here it must not hide
-    # every browser finding behind one build error.
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run(build_command(engine, root, work / "site"), cwd=root, env=env, capture_output=True, text=True)
     (work / "build.log").write_text(result.stderr, encoding="utf-8")
     (work / ("ok" if result.returncode == 0 else "failed")).write_text(result.stderr[-5000:], encoding="utf-8")
 
 
-def _describe(site: Path) -> BuiltSite:
+def _describe(site: Path, engine: str) -> BuiltSite:
     """Pick the latest cycle with region pages, and the first region (by slug) that has it."""
     years: dict[int, list[str]] = {}
     for page in site.glob("regios/*/*/index.html"):
@@ -106,4 +115,4 @@ def _describe(site: Path) -> BuiltSite:
     if not years:
         pytest.fail(f"geen regio-jaarpagina's in {site}", pytrace=False)
     jaar = max(years)
-    return BuiltSite(site, jaar, sorted(years[jaar])[0])
+    return BuiltSite(site, jaar, sorted(years[jaar])[0], engine)

@@ -98,14 +98,24 @@ def prepare_site_project(root: Path) -> None:
     shutil.copytree(REPO / "content", root / "content")
 
 
-def mkdocs_build(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(root: Path, *extra: str, engine: str = "mkdocs") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` in ``root``, or with another ``engine`` the documented ``dossier build --engine ENGINE``."""
+    if engine != "mkdocs":
+        return dossier_build(root, "--engine", engine, *extra)
+    return _run_in(root, "-m", "mkdocs", "build", "--strict", *extra)
+
+
+def dossier_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``dossier build ARGS`` in ``root``, in its own process as a region would run it."""
+    return _run_in(root, "-m", "build_scripts.cli", "build", *args)
+
+
+def _run_in(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     import os
     import sys
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOSSIER_PEILDATUM": "2026-06-01"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra], cwd=root, capture_output=True, text=True, env=env
-    )
+    return subprocess.run([sys.executable, *args], cwd=root, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture

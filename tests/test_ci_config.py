@@ -24,12 +24,13 @@ GITHUB = REPO / ".github" / "workflows" / "ci.yml"
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
-    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",), ("echo",), ("python", "-m", "build_scripts.review_comment"),
-    ("bash", ".ci/lowest.sh"),
+    ("mkdocs", "build"), ("dossier", "build", "--engine", "zensical"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
+    ("python", "-m", "build_scripts.review_comment"), ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
     "mkdocs build --strict",
+    "dossier build --engine zensical",
     "dossier diff --base",
     "--format markdown --output wijzigingen.md",
     "python -m pytest -q --ignore=tests/browser",
@@ -104,7 +105,7 @@ def test_both_hosts_run_the_same_steps(scripts: Scripts, fmt: str) -> None:
 
 def test_publish_jobs_set_the_peildatum_explicitly() -> None:
     for lines in [*_gitlab_scripts().values(), *_github_scripts().values()]:
-        builds = [i for i, line in enumerate(lines) if "mkdocs build" in line]
+        builds = [i for i, line in enumerate(lines) if "mkdocs build" in line or "dossier build" in line]
         for i in builds:
             assert any("DOSSIER_PEILDATUM=" in line for line in lines[:i]), lines
 
@@ -114,7 +115,8 @@ def test_gitlab_reports_and_publishes() -> None:
     assert config["gegevens"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert config["wijzigingen"]["artifacts"]["paths"] == ["wijzigingen.md"]
     assert "--site-dir public" in config["pages"]["script"][-1] and config["pages"]["artifacts"]["paths"] == ["public"]
-    assert {".cache/pip", ".cache/charts"} <= set(config["default"]["cache"]["paths"])
+    assert {".cache/pip", ".cache/charts", ".cache/zensical"} <= set(config["default"]["cache"]["paths"])
+    assert config["zensical"]["artifacts"]["paths"] == ["site/"] and "rules" not in config["zensical"], "op elk samenvoegverzoek en op main"
     assert config["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
 
 
@@ -165,6 +167,7 @@ def test_github_annotates_summarises_and_deploys() -> None:
     uses = {step.get("uses", "").split("@")[0] for job in config["jobs"].values() for step in job["steps"]}
     assert {"actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact", "actions/download-artifact"} <= uses
     assert config["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "if" not in config["jobs"]["zensical"], "de Zensical-build draait op elk pull request en op main"
 
 
 def test_github_preview_and_one_comment() -> None:

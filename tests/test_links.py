@@ -1,4 +1,4 @@
-"""Link check of the whole built site: every internal link, image, script and stylesheet exists,
+"""Link check of the whole built site, from each engine: every internal link, image, script and stylesheet exists,
 and every ``#fragment`` names an id in its target page. External links are not followed; links to
 the site's own public address (``site_url``, used by canonical links) count as internal.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from built_site import BuiltSite, build_once
+from built_site import ENGINES, BuiltSite, build_once
 
 from conftest import REPO
 
@@ -39,9 +39,9 @@ class _Page(HTMLParser):
                 self.links.append((value, self.getpos()[0]))
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_once(tmp_path_factory)
+@pytest.fixture(scope="module", params=ENGINES)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return build_once(tmp_path_factory, request.param)
 
 
 def site_url() -> str:

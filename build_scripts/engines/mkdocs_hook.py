@@ -1,4 +1,4 @@
-"""The MkDocs engine adapter: adds the generated pages and turns data problems into one error.
+"""The MkDocs engine adapter: hands the shared site source (:mod:`.site_source`) to MkDocs.
 
 ``mkdocs build --strict`` is the whole build. Invalid data stops it before anything is written,
 with the same located Dutch messages as ``dossier validate``, so a half site is never published.
@@ -16,38 +16,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.contract.notation import dutch_date
 from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
-from build_scripts.reading.load import load_dataset
-from build_scripts.reading.problems import format_text, has_errors, summary
-from build_scripts.render.context import Output, make_context
-from build_scripts.render.nav import expand_nav
-from build_scripts.render.registry import generate_site
+from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
-_outputs: dict[str, Output] = {}
+_source: list[SiteSource] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = _preview()
-    root = Path(config.config_file_path).parent
-    dataset, problems = load_dataset(root)
-    for problem in problems:
-        if not problem.is_error:
-            log.info("gegevens: %s", problem.as_text())
-    if has_errors(problems):
-        errors = [p for p in problems if p.is_error]
-        raise PluginError(
-            f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}"
-        )
-    ctx = make_context(dataset, docs_dir=Path(config.docs_dir), nav=list(config.nav or []))
-    _outputs.clear()
-    _outputs.update(generate_site(ctx))
+    try:
+        source = prepare_site(Path(config.config_file_path).parent, Path(config.docs_dir), list(config.nav or []))
+    except DataError as exc:
+        raise PluginError(str(exc)) from exc
+    for problem in source.warnings:
+        log.info("gegevens: %s", problem.as_text())  # INFO: warnings never fail --strict
+    _source[:] = [source]
     if preview is not None:
-        _apply_preview(config, preview)
-    config.nav = expand_nav(list(config.nav or []), _outputs)
-    config.extra["data_datum"] = dutch_date(ctx.data_datum)
+        _apply_preview(config, preview, source)
+    config.nav = source.nav
+    config.extra["data_datum"] = source.data_datum
     return config
 
 
@@ -58,30 +47,20 @@ def _preview() -> Preview | None:
         raise PluginError(str(exc)) from exc
 
 
-def _apply_preview(config: MkDocsConfig, preview: Preview) -> None:
+def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -> None:
     """A merge request's preview: links to files, its banner and ``noindex`` (theme ``main.html``), its own address."""
     settings = preview.config()
     config.use_directory_urls = settings["use_directory_urls"]
     config.extra.update(settings["extra"])
     if "site_url" in settings:
         config.site_url = settings["site_url"]
-    _outputs.update(file_links(_outputs))
+    source.outputs.update(file_links(source.outputs))
     log.info("voorbeeld: %s", preview.banner)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, output in _outputs.items():
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"{path} bestaat zowel in content/ als in de gegenereerde pagina's; verwijder één van beide")
+    for path, output in _source[0].outputs.items():
         generated = File.generated(config, path, content=output.content)
-        generated.edit_uri = _edit_uri(config, output.source)
+        generated.edit_uri = edit_path(config.repo_url, config.edit_uri, Path(config.docs_dir), output.source)
         files.append(generated)
     return files
-
-
-def _edit_uri(config: MkDocsConfig, source: str | None) -> str | None:
-    """The edit button of a generated page opens its YAML file: ``edit_uri`` points into the docs folder, so step out of it."""
-    if not source or not config.repo_url or not config.edit_uri:
-        return None
-    docs_folder = f"{Path(config.docs_dir).name}/"
-    return f"../{source}" if config.edit_uri.endswith(docs_folder) else source

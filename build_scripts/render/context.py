@@ -75,8 +75,13 @@ def make_context(
     if peildatum is None:
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
-        cache_dir = Path(os.environ.get(CACHE_ENV) or dataset.root / ".cache") / "charts"
+        cache_dir = cache_folder(dataset.root) / "charts"
     return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav)
+
+
+def cache_folder(root: Path) -> Path:
+    """Where builds keep what they may reuse (charts, an engine's build folder): ``$DOSSIER_CACHE_DIR``, else ``<root>/.cache``."""
+    return Path(os.environ.get(CACHE_ENV) or root / ".cache")
 
 
 def _latest_data_date(dataset: Dataset) -> dt.date:

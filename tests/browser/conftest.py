@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from built_site import BuiltSite, build_once
+from built_site import ENGINES, BuiltSite, build_once
 
 from build_scripts.engines.pdf import CHROMIUM_ARGS, PdfError, find_chromium, serve
 
@@ -27,9 +27,10 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return build_once(tmp_path_factory)
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The site built by each engine in turn: every browser check runs on both."""
+    return build_once(tmp_path_factory, request.param)
 
 
 @pytest.fixture(scope="session")

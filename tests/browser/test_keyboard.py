@@ -23,15 +23,18 @@ def tab_until(page: Any, wanted: Any, what: str) -> int:
 
 
 def test_first_tab_reaches_the_skip_link_which_jumps_to_the_content(built_site: BuiltSite, open_page: Any) -> None:
+    """Material points the skip link at the h1; Zensical at an anchor just above it in the article."""
     page = open_page(built_site.url("regio-jaar")).page
     page.keyboard.press("Tab")
     tag, cls, href, text = page.evaluate(_ACTIVE)
     assert (tag, "md-skip" in cls, text) == ("A", True, "Ga naar inhoud")
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == href
-    heading = page.locator(f"[id='{href[1:]}']")
-    assert heading.evaluate("h => h.tagName") == "H1"
-    assert heading.evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
+    target = page.locator(f"[id='{href[1:]}']")
+    assert target.evaluate("t => t.closest('article.md-content__inner') !== null"), "het doel ligt in de inhoud"
+    before_h1 = "t => t.tagName === 'H1' || !!(t.compareDocumentPosition(t.closest('article').querySelector('h1')) & Node.DOCUMENT_POSITION_FOLLOWING)"
+    assert target.evaluate(before_h1), "het doel is de h1 of ligt erboven"
+    assert page.locator("article h1").evaluate("h => h.getBoundingClientRect().top < window.innerHeight")
 
 
 def test_main_navigation_by_keyboard(built_site: BuiltSite, open_page: Any) -> None:
@@ -47,21 +50,34 @@ def test_main_navigation_by_keyboard(built_site: BuiltSite, open_page: Any) -> N
     assert page.locator("h1").inner_text().startswith(naam)
 
 
-@pytest.mark.parametrize("hotkey", ["/", "s"])
-def test_search_by_keyboard(hotkey: str, built_site: BuiltSite, open_page: Any) -> None:
-    page = open_page(built_site.url("regio-overzicht")).page
-    naam = page.locator(f"table a[href^='{built_site.regio}/']").first.inner_text()
-    page.keyboard.press(hotkey)
-    assert "md-search__input" in page.evaluate(_ACTIVE)[1], "de sneltoets zet de focus in het zoekveld"
-    page.keyboard.type(naam)
-    page.locator(".md-search-result__item").first.wait_for()
-    assert naam in page.locator(".md-search-result__list").inner_text()
-    page.keyboard.press("ArrowDown")
-    target = page.evaluate(_ACTIVE)
-    assert "md-search-result__link" in target[1]
-    page.keyboard.press("Enter")
-    page.wait_for_url(lambda url: url.split("?")[0].split("#")[0] == target[2].split("?")[0].split("#")[0])
-    assert naam in page.locator("h1").inner_text()
+SEARCH_HOTKEYS = {"mkdocs": ("/", "s"), "zensical": ("/",)}  # Zensical has no "s"; it adds Ctrl+K
+# The search field in focus, looking into Zensical's search dialog (a shadow root); the result a
+# field points at with aria-activedescendant (Zensical) counts as the selected one.
+_SEARCH_FOCUS = """(() => {
+  let e = document.activeElement;
+  while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
+  const chosen = e && e.getAttribute('aria-activedescendant');
+  if (chosen) e = e.getRootNode().getElementById(chosen);
+  return e ? [e.tagName, e.getAttribute('type') || '', e.getAttribute('href') || ''] : null;
+})()"""
+
+
+def test_search_by_keyboard(built_site: BuiltSite, open_page: Any) -> None:
+    for hotkey in SEARCH_HOTKEYS[built_site.engine]:
+        page = open_page(built_site.url("regio-overzicht")).page
+        naam = page.locator(f"table a[href^='{built_site.regio}/']").first.inner_text()
+        page.keyboard.press(hotkey)
+        assert page.evaluate(_SEARCH_FOCUS)[:2] == ["INPUT", "text"], f"de sneltoets {hotkey} zet de focus in het zoekveld"
+        page.keyboard.type(naam)
+        results = page.locator("a[href*='?h=']")  # search.highlight: every result carries the query
+        results.first.wait_for()
+        assert naam in " ".join(results.all_inner_texts())
+        page.keyboard.press("ArrowDown")
+        tag, _, href = page.evaluate(_SEARCH_FOCUS)
+        assert tag == "A" and "?h=" in href, "pijl omlaag kiest een zoekresultaat"
+        page.keyboard.press("Enter")
+        page.wait_for_url(lambda url, href=href: url.split("?")[0].split("#")[0] == href.split("?")[0].split("#")[0])
+        assert naam in page.locator("h1").inner_text()
 
 
 def test_calendar_region_filter_by_keyboard(built_site: BuiltSite, open_page: Any) -> None:

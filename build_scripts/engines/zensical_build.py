@@ -1,0 +1,64 @@
+"""The Zensical engine adapter: ``dossier build --engine zensical``, the same site as the MkDocs hook makes.
+
+The shared core (:mod:`.site_source`) validates and generates; :mod:`.zensical_source` writes it
+all into a build folder (Zensical runs no hooks); Zensical builds it strictly; only a build that
+succeeded replaces ``site/`` (Zensical writes its whole output even when strict mode then fails,
+and a half site must never be published). The only module that imports Zensical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import zensical
+from click import ClickException
+
+from ..render.context import cache_folder
+from .mkdocs_config import read_config
+from .preview import PREVIEW_ENV
+from .site_source import SiteSource, prepare_site
+from .zensical_source import SITE, write_source
+
+
+class BuildError(Exception):
+    """Zensical did not build the site (a broken link, a template error, a bad setting); the message is Dutch."""
+
+
+def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None = None, peildatum: dt.date | None = None) -> SiteSource:
+    """Build ``root``'s site with Zensical into ``site_dir`` (default: ``site_dir`` of ``mkdocs.yml``).
+
+    ``work`` is the build folder, kept between builds so Zensical's cache can skip unchanged pages
+    (default: ``zensical/`` in the build cache). Raises ``DataError`` before writing anything on
+    bad data, :class:`BuildError` when Zensical fails; ``site_dir`` is then left as it was.
+    """
+    if os.environ.get(PREVIEW_ENV):
+        raise BuildError(
+            f"{PREVIEW_ENV} is gezet: een voorbeeld van een samenvoegverzoek bouwt nu alleen MkDocs "
+            "(dossier build of mkdocs build --strict); Zensical bouwt de gewone site"
+        )
+    config = read_config(root)
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum)
+    work = work or cache_folder(root) / "zensical"
+    target = site_dir or root / str(config.get("site_dir", "site"))
+    config_file = write_source(root, work, config, source)
+    try:
+        zensical.build(str(config_file), {"strict": True, "clean": False})
+    except (RuntimeError, ClickException) as exc:
+        raise BuildError(f"Zensical {zensical.version()} bouwde de site niet ({exc}); {target} is niet veranderd") from exc
+    publish(work / SITE, target)
+    return source
+
+
+def publish(built: Path, target: Path) -> None:
+    """Replace ``target`` by a copy of ``built`` (the build folder keeps its own for Zensical's next build)."""
+    staged = target.with_name(f"{target.name}.nieuw")
+    if staged.exists():
+        shutil.rmtree(staged)
+    shutil.copytree(built, staged)
+    if target.exists():
+        shutil.rmtree(target)
+    staged.rename(target)
