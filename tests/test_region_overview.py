@@ -32,7 +32,9 @@ def test_region_signals_are_exactly_the_signals_that_name_the_region() -> None:
                     expected.setdefault((slug, jaar, zorgvorm), []).append(signaal.key)
     got = {(slug, jaar, z): [s.key for s in found] for (slug, jaar), per_form in picked.items() for z, found in per_form.items()}
     assert got == expected
-    assert got[("alfa", 2026, Zorgvorm.hoogspecialistische_ggz)] == ["tekort_door_exclusiecriteria"]  # beta's "onder druk" is not alfa's
+    assert got[("beta", 2026, Zorgvorm.hoogspecialistische_ggz)] == ["onder_druk"]
+    assert ("alfa", 2026, Zorgvorm.hoogspecialistische_ggz) not in got  # beta's "onder druk" is not alfa's
+    assert got[("alfa", 2026, Zorgvorm.klinische_zorg)] == ["absoluut_tekort", "lokaal_tekort"]
     assert "structureel" in got[("alfa", 2026, Zorgvorm.acute_zorg)] and "structureel" not in got.get(("alfa", 2025, Zorgvorm.acute_zorg), [])
 
 
