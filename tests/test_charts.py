@@ -37,6 +37,11 @@ SPECS = {
         "aanwezig": [True, True, True], "vraag": [300, None, 330], "capaciteit": [310, 300, 300],
         "wachtenden": [40, 30, 30], "wachttijd": [15.5, 12.0, None], "treeknorm": 14,
     }),
+    "verloop-een-regel": charts.Chart("verloop", {  # a title just short enough for one line in normal weight, not in bold
+        "titel": "Outreachende zorg in Amstelland en de Meerlanden", "jaren": [2025, 2026],
+        "aanwezig": [True, True], "vraag": [455, 470], "capaciteit": [455, 460],
+        "wachtenden": [14, 19], "wachttijd": [4.0, 5.0], "treeknorm": 14,
+    }),
 }
 
 
@@ -64,16 +69,27 @@ def test_text_is_svg_text_with_a_sans_serif_fallback_and_stays_inside_the_figure
     families = set(re.findall(r"font-family: ([^;\"]+)", svg))
     assert families == {"'DejaVu Sans', sans-serif"}
     width, height = (float(v) for v in re.search(r'<svg[^>]*width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
-    texts = re.findall(r'<text style="font-size: ([0-9.]+)px;[^"]*?(?:text-anchor: (\w+))?" x="([-0-9.]+)" y="([-0-9.]+)" '
-                       r'transform="rotate\((-?[0-9.]+)[^"]*"[^>]*>([^<]*)</text>', svg)
-    assert len(texts) > 10
+    texts = [_svg_text(m) for m in re.finditer(r'<text style="([^"]*)"([^>]*)>([^<]*)</text>', svg)]
+    assert len(texts) > 10 and any(bold for bold, *_rest in texts), "the bold title is measured too"
     with matplotlib.rc_context(charts.RC):
-        for size, anchor, x, y, angle, text in texts:
-            assert 0 <= float(y) <= height, text  # no label above or below the figure
-            if float(angle) == 0:  # horizontal: its whole width must fit (margins come from measured text, not a layout engine)
-                w = chart_style.text_width(text, float(size)) * 72
-                left = float(x) - {"middle": w / 2, "end": w}.get(anchor or "start", 0)
+        for bold, size, anchor, x, y, angle, text in texts:
+            assert 0 <= y <= height, text  # no label above or below the figure
+            if angle == 0:  # horizontal: its whole width must fit (margins come from measured text, not a layout engine)
+                w = chart_style.text_width(text, size, bold=bold) * 72
+                left = x - {"middle": w / 2, "end": w}.get(anchor or "start", 0)
                 assert left >= -1 and left + w <= width + 1, (text, left, w, width)
+
+
+def _svg_text(m: re.Match[str]) -> tuple[bool, float, str, float, float, float, str]:
+    """(bold, size, anchor, x, y, angle, text) of one SVG text: placed by x/y and a rotation, or (multi-line or italic text) by a translation."""
+    style, attrs, text = m.groups()
+    size = float(re.search(r"font-size: ([0-9.]+)px", style).group(1))
+    anchored = re.search(r"text-anchor: (\w+)", style)
+    anchor = anchored.group(1) if anchored else "start"
+    if moved := re.search(r'transform="translate\(([-0-9.]+) ([-0-9.]+)\)(?: rotate\((-?[0-9.]+)\))?"', attrs):
+        return "font-weight: 700" in style, size, anchor, float(moved.group(1)), float(moved.group(2)), float(moved.group(3) or 0), text
+    x, y, angle = re.search(r'x="([-0-9.]+)" y="([-0-9.]+)" transform="rotate\((-?[0-9.]+)', attrs).groups()
+    return "font-weight: 700" in style, size, anchor, float(x), float(y), float(angle), text
 
 
 def test_second_render_comes_from_the_cache(tmp_path: Path, counted: list[str]) -> None:

@@ -33,12 +33,12 @@ RC: dict[str, Any] = {
 }
 
 
-def text_width(text: str, size: float) -> float:
+def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in inches of (multi-line) text in the chart font, read from the font's metrics without drawing."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    prop = FontProperties(family=RC["font.family"], size=size)
+    prop = FontProperties(family=RC["font.family"], size=size, weight="bold" if bold else "normal")
     return max(text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0] for line in text.split("\n")) / 72
 
 

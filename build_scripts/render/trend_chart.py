@@ -52,7 +52,7 @@ def _title_lines(titel: str) -> str:
     """The title on as many lines as it needs to fit the narrow figure."""
     for width in (60, 44, 36, 30, 24):
         text = "\n".join(textwrap.wrap(titel, width))
-        if text_width(text, 12) <= WIDTH - 0.25:
+        if text_width(text, 12, bold=True) <= WIDTH - 0.25:
             return text
     return text
 
