@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from built_site import BuiltSite
 
-from .conftest import MOBILE
+from .conftest import DESKTOP, MOBILE
 
 pytestmark = pytest.mark.browser
 PHONE_PAGES = ("home", "regio-jaar", "regio-pagina", "landelijk", "jaaragenda")
@@ -45,6 +45,23 @@ def test_nothing_sticks_out_or_hides_behind_a_sideways_scroll_at_390px(name: str
     page = open_page(built_site.url(name), viewport=MOBILE).page
     found = page.evaluate(_OFF_SCREEN)
     assert found["count"] == 0, f"/{built_site.url(name)}: {found['count']} elementen buiten {found['width']} px: {found['culprits']}"
+
+
+# The text of every data cell as the reader sees it (innerText: generated labels are not part of it).
+_CELL_TEXTS = """() => {
+  document.querySelectorAll('.md-content details').forEach(d => d.open = true);
+  return [...document.querySelectorAll('.md-content table.dossier-tabel td')].map(td => td.innerText.replace(/\\s+/g, ' ').trim());
+}"""
+
+
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_every_cell_reads_at_390px_as_on_a_wide_screen(name: str, built_site: BuiltSite, open_page: Any) -> None:
+    """No word glued to the next ("ziekenhuizen:3 regio's") when a row becomes a block: the table layout is the reference."""
+    wide = open_page(built_site.url(name), viewport=DESKTOP).page.evaluate(_CELL_TEXTS)
+    phone = open_page(built_site.url(name), viewport=MOBILE).page.evaluate(_CELL_TEXTS)
+    assert len(phone) == len(wide) > 0
+    glued = [(w, p) for w, p in zip(wide, phone, strict=True) if w != p]
+    assert glued == [], f"{len(glued)} van {len(wide)} cellen lezen anders op 390 px: {glued[:4]}"
 
 
 def _summary_cells(page: Any) -> dict[str, Any]:
