@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 from pathlib import Path
 
 import yaml
@@ -61,3 +62,23 @@ def test_overview_shows_per_care_form_a_chart_with_the_trend_in_words_the_signal
     assert '<a class="signaal" href="../../landelijk/2026/#regel-structureel">Wachtlijstprobleem twee jaar op rij</a>' in cyclus_2026
     rows = re.findall(r'<tr><th scope="row"><a href="(\d{4})/">', section)
     assert rows == ["2025", "2026"] and "<caption>Acute zorg in Alfa per cyclus" in section
+
+
+
+def test_overview_gives_each_signal_its_reason_for_the_region_and_the_tables_own_judgement(tmp_path: Path, stub_charts: list[str]) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(ROOT, root)
+    jaarbestand = root / "data/regions/alfa/2026.yaml"
+    jaarbestand.write_text(jaarbestand.read_text(encoding="utf-8").replace(
+        "  klinische_zorg:\n", "  klinische_zorg:\n    toegangsprobleem: {oordeel: nee, toelichting: Buurregio's nemen op.}\n", 1), encoding="utf-8")
+    dataset, _problems = load_dataset(root)
+    lokaal = next(s for s in region_signals(overzicht(dataset), [2026])[("alfa", 2026)][Zorgvorm.klinische_zorg] if s.key == "lokaal_tekort")
+    outputs = generate_site(make_context(dataset, peildatum=dt.date(2026, 6, 1), cache_dir=tmp_path / "cache"))
+    page = outputs["regios/alfa/index.md"].content
+    assert isinstance(page, str)
+    section = page.split("{ #klinische-zorg }")[1].split("\n### ")[0]
+    cycli = {jaar: next(line for line in section.splitlines() if line.startswith(f'<li><a href="{jaar}/#klinische-zorg">')) for jaar in (2025, 2026)}
+    reden = lokaal.waarom["alfa"].replace("'", "&#39;")
+    assert f'Lokaal tekort</a> <span class="waarom">({reden})</span>' in cycli[2026]
+    assert "Toegangsprobleem volgens de tafel: nee" in cycli[2026]
+    assert "Toegangsprobleem volgens de tafel" not in cycli[2025]  # no judgement given: nothing shown, never a guess
