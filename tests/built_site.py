@@ -23,6 +23,7 @@ from conftest import FIXTURES, REPO, prepare_site_project
 PAGES = {
     "home": "",
     "regio-overzicht": "regios/",
+    "regio-pagina": "regios/{regio}/",
     "regio-jaar": "regios/{regio}/{jaar}/",
     "landelijk": "landelijk/{jaar}/",
     "jaaragenda": "jaaragenda/{jaar}/",
@@ -31,7 +32,10 @@ PAGES = {
     "downloads": "downloads/",
     "afdrukversie": "downloads/dossier-{jaar}/",
 }
-"""The pages the browser tests cover (issue 8), by a short name: site-relative URL patterns."""
+"""The pages the browser tests cover (issues 8 and 17), by a short name: site-relative URL patterns.
+
+``regio-overzicht`` is the index of all regions; ``regio-pagina`` one region's overview.
+"""
 
 ENGINES = ("mkdocs", "zensical")
 

@@ -10,7 +10,7 @@ import matplotlib
 import pytest
 
 from build_scripts.reading.load import load_dataset
-from build_scripts.render import charts
+from build_scripts.render import chart_style, charts
 from build_scripts.render.context import make_context
 from build_scripts.render.national import pages as national_pages
 from conftest import FIXTURES
@@ -31,6 +31,16 @@ SPECS = {
         "wachtenden": [[40, 55], [0, 0], [12, None], [0, 4], [0, 7], [0, 0]],
         "wachttijd": [[16.0, 18.5], [2.0, 2.0], [8.0, 8.0], [3.0, 3.0], [6.0, 6.0], [None, None]],
         "treeknorm": 14,
+    }),
+    "verloop": charts.Chart("verloop", {
+        "titel": "Hoogspecialistische ggz (ggz-instellingen) in Amstelland en de Meerlanden", "jaren": [2024, 2025, 2026],
+        "aanwezig": [True, True, True], "vraag": [300, None, 330], "capaciteit": [310, 300, 300],
+        "wachtenden": [40, 30, 30], "wachttijd": [15.5, 12.0, None], "treeknorm": 14,
+    }),
+    "verloop-een-regel": charts.Chart("verloop", {  # a title just short enough for one line in normal weight, not in bold
+        "titel": "Outreachende zorg in Amstelland en de Meerlanden", "jaren": [2025, 2026],
+        "aanwezig": [True, True], "vraag": [455, 470], "capaciteit": [455, 460],
+        "wachtenden": [14, 19], "wachttijd": [4.0, 5.0], "treeknorm": 14,
     }),
 }
 
@@ -55,27 +65,38 @@ def test_text_is_svg_text_with_a_sans_serif_fallback_and_stays_inside_the_figure
     """Labels are real text (selectable, a third of the bytes); a reader without DejaVu Sans gets a sans-serif."""
     chart = SPECS[name]
     svg = charts.render_svg(chart.kind, chart.data).decode()
-    assert chart.data["titel"] in svg
+    assert chart.data["titel"] in " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))  # a long title may take two lines
     families = set(re.findall(r"font-family: ([^;\"]+)", svg))
     assert families == {"'DejaVu Sans', sans-serif"}
     width, height = (float(v) for v in re.search(r'<svg[^>]*width="([0-9.]+)pt" height="([0-9.]+)pt"', svg).groups())
-    texts = re.findall(r'<text style="font-size: ([0-9.]+)px;[^"]*?(?:text-anchor: (\w+))?" x="([-0-9.]+)" y="([-0-9.]+)" '
-                       r'transform="rotate\((-?[0-9.]+)[^"]*"[^>]*>([^<]*)</text>', svg)
-    assert len(texts) > 10
+    texts = [_svg_text(m) for m in re.finditer(r'<text style="([^"]*)"([^>]*)>([^<]*)</text>', svg)]
+    assert len(texts) > 10 and any(bold for bold, *_rest in texts), "the bold title is measured too"
     with matplotlib.rc_context(charts.RC):
-        for size, anchor, x, y, angle, text in texts:
-            assert 0 <= float(y) <= height, text  # no label above or below the figure
-            if float(angle) == 0:  # horizontal: its whole width must fit (margins come from measured text, not a layout engine)
-                w = charts._text_width(text, float(size)) * 72
-                left = float(x) - {"middle": w / 2, "end": w}.get(anchor or "start", 0)
+        for bold, size, anchor, x, y, angle, text in texts:
+            assert 0 <= y <= height, text  # no label above or below the figure
+            if angle == 0:  # horizontal: its whole width must fit (margins come from measured text, not a layout engine)
+                w = chart_style.text_width(text, size, bold=bold) * 72
+                left = x - {"middle": w / 2, "end": w}.get(anchor or "start", 0)
                 assert left >= -1 and left + w <= width + 1, (text, left, w, width)
+
+
+def _svg_text(m: re.Match[str]) -> tuple[bool, float, str, float, float, float, str]:
+    """(bold, size, anchor, x, y, angle, text) of one SVG text: placed by x/y and a rotation, or (multi-line or italic text) by a translation."""
+    style, attrs, text = m.groups()
+    size = float(re.search(r"font-size: ([0-9.]+)px", style).group(1))
+    anchored = re.search(r"text-anchor: (\w+)", style)
+    anchor = anchored.group(1) if anchored else "start"
+    if moved := re.search(r'transform="translate\(([-0-9.]+) ([-0-9.]+)\)(?: rotate\((-?[0-9.]+)\))?"', attrs):
+        return "font-weight: 700" in style, size, anchor, float(moved.group(1)), float(moved.group(2)), float(moved.group(3) or 0), text
+    x, y, angle = re.search(r'x="([-0-9.]+)" y="([-0-9.]+)" transform="rotate\((-?[0-9.]+)', attrs).groups()
+    return "font-weight: 700" in style, size, anchor, float(x), float(y), float(angle), text
 
 
 def test_second_render_comes_from_the_cache(tmp_path: Path, counted: list[str]) -> None:
     first = charts.render_charts(SPECS, tmp_path)
-    assert (first.rendered, first.cached) == (3, 0) and len(counted) == 3
+    assert (first.rendered, first.cached) == (len(SPECS), 0) and len(counted) == len(SPECS)
     second = charts.render_charts(SPECS, tmp_path)
-    assert (second.rendered, second.cached) == (0, 3) and len(counted) == 3
+    assert (second.rendered, second.cached) == (0, len(SPECS)) and len(counted) == len(SPECS)
     assert second.svgs == first.svgs
 
 
@@ -84,13 +105,13 @@ def test_only_the_chart_whose_data_changed_is_drawn_again(tmp_path: Path, counte
     changed = dict(SPECS)
     changed["vraag"] = charts.Chart("vraag_aanbod", {**SPECS["vraag"].data, "vraag": [511, 460, None]})
     result = charts.render_charts(changed, tmp_path)
-    assert (result.rendered, result.cached) == (1, 2) and counted[-1] == "vraag_aanbod"
+    assert (result.rendered, result.cached) == (1, len(SPECS) - 1) and counted[-1] == "vraag_aanbod"
 
 
 def test_without_cache_dir_every_chart_is_drawn(counted: list[str]) -> None:
     charts.render_charts(SPECS, None)
     charts.render_charts(SPECS, None)
-    assert len(counted) == 6
+    assert len(counted) == 2 * len(SPECS)
 
 
 def test_key_depends_on_kind_data_and_version(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -136,3 +157,28 @@ def test_every_chart_on_the_national_page_has_alt_text_and_a_table(tmp_path: Pat
         assert re.search(r"\d", alt), src
         after = page.split(f'src="{src}"')[1].split("<figure")[0]
         assert "<table" in after and "<caption>" in after and 'scope="col"' in after and 'scope="row"' in after, src
+
+
+def test_trend_alt_text_says_which_way_each_figure_went() -> None:
+    alt = SPECS["verloop"].alt
+    assert "Cyclus 2024 tot en met 2026" in alt
+    assert "de werkelijke vraag steeg van 300 in 2024 naar 330 in 2026" in alt  # 2025 unknown: first and last known cycle
+    assert "de capaciteit (binnen + buiten de regio) daalde van 310 in 2024 naar 300 in 2026" in alt
+    assert "de gemiddelde wachttijd daalde van 15,5 weken in 2024 naar 12,0 weken in 2025" in alt
+    assert alt.endswith("In 2026 is de vraag groter dan de capaciteit.")  # no word on the Treeknorm: 2026's waiting time is unknown
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ([7, 7, 7], "het aantal wachtenden bleef 7 (2024–2026)"),
+    ([None, 5, None], "het aantal wachtenden is 5 in 2025 (andere jaren onbekend)"),
+    ([None, None, None], "het aantal wachtenden is onbekend"),
+])
+def test_trend_alt_text_for_flat_single_and_unknown_figures(values: list[int | None], expected: str) -> None:
+    assert expected in charts.Chart("verloop", {**SPECS["verloop"].data, "wachtenden": values}).alt
+
+
+def test_trend_alt_text_names_an_absent_offer_and_the_treeknorm() -> None:
+    data = {**SPECS["verloop"].data, "jaren": [2026], "aanwezig": [False], "vraag": [12], "capaciteit": [0], "wachtenden": [3], "wachttijd": [20.0]}
+    alt = charts.Chart("verloop", data).alt
+    assert "Alleen cyclus 2026: de werkelijke vraag is 12 in 2026;" in alt
+    assert "In 2026 is deze zorgvorm niet aanwezig in de regio." in alt and "boven de Treeknorm van 14 weken" in alt

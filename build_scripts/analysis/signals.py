@@ -10,7 +10,7 @@ Pure: no I/O, no pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..contract.vocabulary import HOOGSPECIALISTISCH, Zorgvorm
 from ..reading import norms
-from .national import plain, split_by_form, totals_of_year
+from .national import Overzicht, plain, split_by_form, totals_of_year
 
 TEKORTKLASSEN = ("absoluut_tekort", "lokaal_tekort", "tekort_door_exclusiecriteria", "onder_druk", "aanbod_krimpt")
 WACHTSIGNALEN = ("wachttijd_boven_treeknorm", "gesloten_wachtlijsten", "structureel")
@@ -235,3 +235,20 @@ def _classify_form(
 def _tekort_regios(rows: pd.DataFrame) -> tuple[str, ...]:
     """Regions whose own demand exceeds their total capacity: where an absolute shortage shows."""
     return tuple(sorted(rows.loc[(rows["vraag"] > rows["capaciteit"]).fillna(False).astype(bool), "regio"]))
+
+
+def region_signals(ov: Overzicht, jaren: Iterable[int]) -> dict[tuple[str, int], dict[Zorgvorm, tuple[Signaal, ...]]]:
+    """Per (region, year) and care form, the signals of :func:`classify` that name that region.
+
+    A region's overview shows these next to its figures. :func:`classify` runs once per year, not
+    once per region, so this stays linear in regions × years. A signal names a region when the
+    region is among its ``regios``; an absolute shortage names the regions whose own demand
+    exceeds their capacity.
+    """
+    found: dict[tuple[str, int], dict[Zorgvorm, list[Signaal]]] = {}
+    for jaar in sorted(set(jaren)):
+        for zorgvorm, beeld in classify(ov.frame, ov.totaal, ov.buren, jaar).items():
+            for signaal in beeld.signalen:
+                for slug in signaal.regios:
+                    found.setdefault((slug, jaar), {}).setdefault(zorgvorm, []).append(signaal)
+    return {key: {z: tuple(s) for z, s in per_form.items()} for key, per_form in found.items()}

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from ..analysis import status_board
 from ..analysis.region_facts import region_summaries
+from ..analysis.signals import Signaal, region_signals
 from ..contract.models import Advies
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import milestones
 from ..reading.dataset import RegionData
+from .charts import Chart, render_charts
 from .context import Output, SiteContext
 from .templating import render
+
+log = logging.getLogger("mkdocs.hooks.dossier.charts")
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     rijen = region_summaries(ctx.dataset, ctx.file_dates)
     yield "regios/index.md", Output(render("regions_index.md.j2", rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
     adviezen = _adviezen(ctx)
-    for slug, region in ctx.dataset.published_regions().items():
+    published = ctx.dataset.published_regions()
+    signalen = region_signals(ctx.overzicht, ctx.dataset.jaren)
+    verloop = {slug: _story(region, signalen) for slug, region in published.items()}
+    charts = render_charts({f"regios/{slug}/{v['pad']}": v["grafiek"] for slug, story in verloop.items() for v in story}, ctx.cache_dir)
+    log.info("grafieken per regio: %d getekend, %d uit de cache", charts.rendered, charts.cached)
+    for slug, region in published.items():
         yield f"regios/{slug}/index.md", Output(
-            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, rows=_history(region), ctx=ctx, **_agenda_context(ctx, "../../")),
+            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx, "../../")),
             source=region.regio_path,
             title=region.naam,
         )
@@ -28,6 +39,8 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         for i, jaar in enumerate(years):
             vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
             yield f"regios/{slug}/{jaar}/index.md", _region_year(ctx, region, jaar, vorig, volgend, adviezen.get((slug, jaar), {}))
+    for path, svg in charts.svgs.items():
+        yield path, Output(svg)
 
 
 def _region_year(
@@ -75,11 +88,33 @@ def _index_board(ctx: SiteContext) -> status_board.Bord | None:
     return None if jaar is None else status_board.board(ctx.dataset, jaar, ctx.peildatum)
 
 
-def _history(region: RegionData) -> list[dict[str, object]]:
-    """Key figures per care form and year, for the region overview's history table."""
-    rows = []
+def _story(region: RegionData, signalen: Mapping[tuple[str, int], Mapping[Zorgvorm, tuple[Signaal, ...]]]) -> list[dict[str, Any]]:
+    """Per care form the region's cycles side by side: the chart, and per year the figures and the signals."""
+    story = []
     for zorgvorm in Zorgvorm:
-        for jaar in sorted(region.jaren):
-            g = region.jaren[jaar].zorgvormen[zorgvorm]
-            rows.append({"zorgvorm": zorgvorm, "jaar": jaar, "g": g})
-    return rows
+        jaren = [
+            {"jaar": jaar, "g": region.jaren[jaar].zorgvormen[zorgvorm], "signalen": signalen.get((region.slug, jaar), {}).get(zorgvorm, ())}
+            for jaar in sorted(region.jaren)
+        ]
+        slug = zorgvorm.value.replace("_", "-")
+        story.append({"zorgvorm": zorgvorm, "id": slug, "pad": f"grafieken/{slug}.svg", "jaren": jaren, "grafiek": _trend_chart(region.naam, zorgvorm, jaren)})
+    return story
+
+
+def _trend_chart(naam: str, zorgvorm: Zorgvorm, jaren: list[dict[str, Any]]) -> Chart:
+    gegevens = [j["g"] for j in jaren]
+    return Chart("verloop", {
+        "titel": f"{zorgvorm.label} in {naam}",
+        "jaren": [j["jaar"] for j in jaren],
+        "aanwezig": [g.aanwezig for g in gegevens],
+        "vraag": [g.werkelijke_vraag for g in gegevens],
+        "capaciteit": [_total(g.capaciteit.binnen_regio, g.capaciteit.buiten_regio) for g in gegevens],
+        "wachtenden": [g.wachtenden for g in gegevens],
+        "wachttijd": [g.gemiddelde_wachttijd_weken for g in gegevens],
+        "treeknorm": TREEKNORM_WEKEN,
+    })
+
+
+def _total(binnen: int | None, buiten: int | None) -> int | None:
+    """Capacity for patients from inside and outside the region; unknown when either part is."""
+    return None if binnen is None or buiten is None else binnen + buiten

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..contract.fields import field_label
 from ..contract.notation import dutch_date, escape_markdown, number, yes_no
 from ..contract.vocabulary import label
+from .table_labels import label_cells
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 ONBEKEND = Markup('<span class="onbekend">onbekend</span>')
@@ -73,4 +74,5 @@ def environment() -> Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+    """A template's text, every data cell labelled with its column header (:mod:`table_labels`)."""
+    return label_cells(environment().get_template(template).render(**context))

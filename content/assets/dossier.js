@@ -77,9 +77,22 @@
     }
   }
   function checkBoxes() { document.querySelectorAll(BOXES).forEach(scrollable); }
+  // On a phone dossier.css shows each row of a data table as a block (display: block), and some
+  // browsers then no longer tell a screen reader that it is a table. Explicit ARIA roles keep the
+  // table, its rows, its column and row headers and its cells (the "responsive accessible table"
+  // pattern); on the desktop they repeat what the elements already say.
+  var ROLES = [["thead, tbody", "rowgroup"], ["tr", "row"], ["th[scope='col']", "columnheader"], ["th[scope='row']", "rowheader"], ["td", "cell"]];
+  function keepTableRoles(table) {
+    if (!table.tHead || table.hasAttribute("role")) return;
+    table.setAttribute("role", "table");
+    ROLES.forEach(function (pair) {
+      table.querySelectorAll(pair[0]).forEach(function (el) { if (el.closest("table") === table) el.setAttribute("role", pair[1]); });
+    });
+  }
   var resizing = null;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(checkBoxes, 150); });
   function init() {
+    document.querySelectorAll("table.dossier-tabel").forEach(keepTableRoles);
     document.querySelectorAll("table.sorteerbaar").forEach(enhance);
     nameBoxes();
     checkBoxes();
