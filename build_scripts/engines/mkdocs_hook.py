@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.notation import dutch_date
+from build_scripts.engines.mkdocs_config import repository_settings
 from build_scripts.reading.load import load_dataset
 from build_scripts.reading.problems import format_text, has_errors, summary
 from build_scripts.render.context import Output, make_context
@@ -36,7 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(
             f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}"
         )
-    ctx = make_context(dataset, docs_dir=Path(config.docs_dir), nav=list(config.nav or []))
+    repository = repository_settings(config.repo_url, dict(config.extra))
+    ctx = make_context(dataset, docs_dir=Path(config.docs_dir), nav=list(config.nav or []), repository=repository)
     _outputs.clear()
     _outputs.update(generate_site(ctx))
     config.nav = expand_nav(list(config.nav or []), _outputs)
