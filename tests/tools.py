@@ -1,8 +1,9 @@
-"""Where the test suite finds the npm-installed checkers (axe-core, vnu.jar) that tests/run.sh installs."""
+"""Where the test suite finds the npm-installed tools (axe-core, vnu.jar, decap-server) that tests/run.sh installs, and Node."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,21 @@ from conftest import REPO
 NODE_MODULES = Path(os.environ.get("DOSSIER_NODE_MODULES", REPO / ".cache" / "node" / "node_modules"))
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 
 
 def need_tool(path: Path) -> None:
     """Skip without the tool on a developer's machine; fail in CI, where tests/run.sh installs it."""
     if path.is_file():
         return
-    reason = f"{path} ontbreekt: voer bash tests/run.sh uit (installeert axe-core en vnu-jar in .cache/node)"
+    reason = f"{path} ontbreekt: voer bash tests/run.sh uit (installeert npm, axe-core, vnu-jar en decap-server in .cache/node)"
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+def need_program(name: str) -> str:
+    """The path of a program on the PATH (``node``); skipped without it, failed in CI."""
+    found = shutil.which(name)
+    need_tool(Path(found or f"/usr/bin/{name}"))
+    return found or name
