@@ -30,6 +30,7 @@ PAGES = {
     "leidraad-hoofdstuk": "leidraad/jaarcyclus/",
     "downloads": "downloads/",
     "afdrukversie": "downloads/dossier-{jaar}/",
+    "invulhulp": "invulhulp/",
 }
 """The pages the browser tests cover (issue 8), by a short name: site-relative URL patterns."""
 
