@@ -150,6 +150,10 @@ def _diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--regio", metavar="SLUG", help="alleen deze regio")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="uitvoer: text, markdown of json")
     p.add_argument("--output", type=Path, help="schrijf naar dit bestand in plaats van naar het scherm")
+    p.add_argument(
+        "--links", metavar="BASISADRES",
+        help="link elke wijziging naar haar pagina op de site op dit adres (bijvoorbeeld het voorbeeld van een samenvoegverzoek)",
+    )
 
 
 def _run_diff(args: argparse.Namespace) -> int:
@@ -157,7 +161,9 @@ def _run_diff(args: argparse.Namespace) -> int:
     if len(args.jaren) != (0 if args.base else 2):
         raise UsageError("geef óf twee jaren (dossier diff 2025 2026) óf --base REV (dossier diff --base origin/main)")
     try:
-        text = _diff_report(args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio)
+        text = _diff_report(
+            args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio, links=args.links
+        )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     if args.output:
@@ -167,12 +173,16 @@ def _run_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None) -> str:
+def _diff_report(
+    root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None, links: str | None = None
+) -> str:
     """``dossier diff``: load both sides, compare and format; a wrong call raises ``ValueError`` in Dutch."""
     from .analysis.diff import diff_datasets, diff_jaren, onleesbare_bestanden
     from .analysis.diff_report import FORMATS, Versies
+    from .analysis.review import PageLinks
     from .reading.load import load_dataset
 
+    page_links = PageLinks(links) if links else None
     dataset, _ = load_dataset(root)
     namen = {slug: r.naam for slug, r in dataset.regions.items()}
     if base is not None:
@@ -184,7 +194,7 @@ def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, 
         label = base[:10] if re.fullmatch(r"[0-9a-f]{40}", base) else base  # a commit id from CI: short is enough
         fouten = tuple(sorted(set(onleesbare_bestanden(dataset)) - set(onleesbaar)))
         versies = Versies(label, "huidige versie", {**{s: r.naam for s, r in oud.regions.items()}, **namen}, tuple(onleesbaar), fouten)
-        return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies)
+        return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies, page_links)
     if jaren is None:
         raise ValueError("geef twee jaren (dossier diff 2025 2026) of een revisie (dossier diff --base origin/main)")
     van, naar = jaren
@@ -195,7 +205,7 @@ def _diff_report(root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, 
         raise ValueError("geef twee verschillende jaren, of gebruik --base om met een git-revisie te vergelijken")
     _check_regio(regio, set(dataset.regions))
     onleesbaar = [p for p in onleesbare_bestanden(dataset) if p.endswith((f"/{van}.yaml", f"/{naar}.yaml"))]
-    return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)))
+    return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)), page_links)
 
 
 def _check_regio(regio: str | None, bestaande: set[str]) -> None:
@@ -226,12 +236,27 @@ def _run_new_year(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _migrate_args(p: argparse.ArgumentParser) -> None:
+    """No options: every file under data/ is brought to the current contract version."""
+
+
+def _run_migrate(args: argparse.Namespace) -> int:
+    """Exit 1 when a file could not be migrated (it is reported and left untouched)."""
+    from .editing.migrate import migrate_files
+
+    results = migrate_files(args.root.resolve())
+    for r in results:
+        print(f"{r.pad}: {r.status}", file=sys.stderr)
+    return EXIT_DATA if any(r.status.startswith("niet bijgewerkt") for r in results) else EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
     "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
+    "migrate": ("werk alle gegevensbestanden bij naar de nieuwste versie van het gegevenscontract", _migrate_args, _run_migrate),
     "new-year": ("begin het bestand van een nieuw jaar vanuit het vorige jaar", _new_year_args, _run_new_year),
     "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na mkdocs build)", _pdf_args, _run_pdf),
 }

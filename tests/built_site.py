@@ -51,17 +51,26 @@ def uses_repository_data() -> bool:
     return any((REPO / "data" / "regions").glob("*/regio.yaml"))
 
 
-def build_once(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """Build (or reuse, when another xdist worker already did) the site of this test run."""
+PREVIEW_ENV = {
+    "DOSSIER_PREVIEW": "!15",
+    "DOSSIER_PREVIEW_URL": "https://gitlab.example.org/cruciale-ggz/dossier/-/merge_requests/15",
+    "DOSSIER_PREVIEW_SITE_URL": "https://cruciale-ggz.gitlab.example.io/-/dossier/-/jobs/7/artifacts/voorbeeld/",
+}
+"""What the GitLab fallback preview job sets (engines/preview.py): merge request !15, served by the artifact browser."""
+
+
+def build_once(tmp_path_factory: pytest.TempPathFactory, preview: bool = False) -> BuiltSite:
+    """Build (or reuse, when another xdist worker already did) the site of this test run, or its preview variant."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    work = shared / "built-site"
+    name = "built-preview" if preview else "built-site"
+    work = shared / name
     work.mkdir(exist_ok=True)
-    with (shared / "built-site.lock").open("w") as lock:
+    with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             if not (work / "ok").exists() and not (work / "failed").exists():
-                _build(work)
+                _build(work, PREVIEW_ENV if preview else {})
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     if (work / "failed").exists():
@@ -69,8 +78,9 @@ def build_once(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return _describe(work / "site")
 
 
-def _build(work: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _build(work: Path, extra_env: dict[str, str]) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOSSIER_PREVIEW")}
+    env.update(extra_env, NO_MKDOCS_2_WARNING="1")
     if uses_repository_data():
         command = [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(work / "site")]
         cwd = REPO

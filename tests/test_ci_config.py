@@ -24,7 +24,8 @@ GITHUB = REPO / ".github" / "workflows" / "ci.yml"
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
-    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",),
+    ("mkdocs", "build"), ("git", "fetch"), ("export",), ("cat",), ("echo",), ("python", "-m", "build_scripts.review_comment"),
+    ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
@@ -67,11 +68,12 @@ def _github_scripts() -> dict[str, list[str]]:
 
 
 def _commands(line: str) -> list[tuple[str, ...]]:
-    """The simple commands in a shell line (split on ||, &&, ;, >>), with $(…) substitutions as their own."""
+    """The simple commands in a shell line (split on ||, &&, ;; redirections dropped), with $(…) substitutions as their own."""
     inner = re.findall(r"\$\(([^()]*(?:\([^()]*\)[^()]*)*)\)", line)
     outer = re.sub(r"\$\((?:[^()]|\([^()]*\))*\)", "X", line)
+    outer = re.sub(r">>?\s*(?:\"[^\"]*\"|\S+)", " ", outer)
     result = []
-    for part in [*re.split(r"\|\||&&|;|>>|>", outer), *inner]:
+    for part in [*re.split(r"\|\||&&|;", outer), *inner]:
         words = shlex.split(part)
         if words and words[0] not in ("true", "X") and not words[0].startswith(("$", '"')):
             result.append(tuple(words))
@@ -89,8 +91,8 @@ def test_jobs_run_only_the_projects_commands(scripts: Scripts) -> None:
 
 
 def test_command_splitting_sees_every_command() -> None:
-    line = 'dossier diff --base "$(git merge-base "origin/$B" HEAD)" --output w.md || rm -rf site; cat w.md >> "$SUMMARY"'
-    assert [c[:2] for c in _commands(line)] == [("dossier", "diff"), ("rm", "-rf"), ("cat", "w.md"), ("git", "merge-base")]
+    line = 'dossier diff --base "$(git merge-base "origin/$B" HEAD)" --output w.md || rm -rf site; cat w.md >> "$SUMMARY"; echo a > b.env'
+    assert [c[:2] for c in _commands(line)] == [("dossier", "diff"), ("rm", "-rf"), ("cat", "w.md"), ("echo", "a"), ("git", "merge-base")]
 
 
 @pytest.mark.parametrize(("scripts", "fmt"), [(_gitlab_scripts, "gitlab --output gl-code-quality-report.json"), (_github_scripts, "github")])
@@ -110,11 +112,50 @@ def test_publish_jobs_set_the_peildatum_explicitly() -> None:
 def test_gitlab_reports_and_publishes() -> None:
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     assert config["gegevens"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
-    assert config["site"]["artifacts"]["paths"] == ["site/"] and config["site"]["artifacts"]["expose_as"]
     assert config["wijzigingen"]["artifacts"]["paths"] == ["wijzigingen.md"]
     assert "--site-dir public" in config["pages"]["script"][-1] and config["pages"]["artifacts"]["paths"] == ["public"]
     assert {".cache/pip", ".cache/charts"} <= set(config["default"]["cache"]["paths"])
     assert config["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
+
+
+MR_ONLY = '$CI_PIPELINE_SOURCE == "merge_request_event"'
+
+
+def test_gitlab_preview_is_the_merge_requests_environment() -> None:
+    """Both preview jobs: merge requests only, the MR's number in the build, their address as the environment's URL."""
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    assert config["variables"]["DOSSIER_VOORBEELD"] == "artefact"  # the fallback, until a maintainer opts in
+    artefact, pages = config["voorbeeld"], config["voorbeeld-pages"]
+    assert [r["if"] for r in artefact["rules"]] == [f'{MR_ONLY} && $DOSSIER_VOORBEELD != "pages"']
+    assert [r["if"] for r in pages["rules"]] == [f'{MR_ONLY} && $DOSSIER_VOORBEELD == "pages"']
+    for job in (artefact, pages):
+        script = "\n".join(job["script"])
+        assert 'DOSSIER_PREVIEW="!$CI_MERGE_REQUEST_IID"' in script and "DOSSIER_PREVIEW_URL=" in script
+        assert job["environment"] == {**job["environment"], "name": "voorbeeld/mr-$CI_MERGE_REQUEST_IID", "url": "$VOORBEELD_URL"}
+        assert job["artifacts"]["reports"]["dotenv"] == "voorbeeld.env" and "VOORBEELD_URL=" in script and "VOORBEELD_BASIS=" in script
+    assert artefact["artifacts"]["paths"] == ["voorbeeld/"] and artefact["artifacts"]["expose_as"]
+    assert "--site-dir voorbeeld" in "\n".join(artefact["script"]) and "/-/jobs/$CI_JOB_ID/artifacts/voorbeeld/" in "\n".join(artefact["script"])
+    assert pages["pages"] == {"path_prefix": "mr-$CI_MERGE_REQUEST_IID", "expire_in": "2 weeks"}
+    assert 'DOSSIER_PREVIEW_PAGES_PREFIX="mr-$CI_MERGE_REQUEST_IID"' in "\n".join(pages["script"])  # the build's guard sees the prefix
+
+
+def test_only_the_default_branch_publishes_the_site() -> None:
+    """Every Pages job but production deploys under a prefix, from merge requests only."""
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    publishing = {name: job for name, job in config.items() if isinstance(job, dict) and (name == "pages" or "pages" in job)}
+    assert set(publishing) == {"pages", "voorbeeld-pages"}
+    assert [r["if"] for r in config["pages"]["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"] and "pages" not in config["pages"]
+    assert config["pages"]["environment"]["name"] == "production"
+    assert all(r["if"].startswith(MR_ONLY) for r in config["voorbeeld-pages"]["rules"])
+
+
+def test_gitlab_summary_links_the_preview_and_comments_once() -> None:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    job = config["wijzigingen"]
+    assert job["needs"] == [{"job": "voorbeeld", "optional": True}, {"job": "voorbeeld-pages", "optional": True}]
+    assert job["stage"] == "publiceren" and job["rules"][0]["when"] == "always"
+    script = "\n".join(job["script"])
+    assert '--links "$VOORBEELD_BASIS"' in script and "python -m build_scripts.review_comment wijzigingen.md" in script
 
 
 def test_github_annotates_summarises_and_deploys() -> None:
@@ -122,8 +163,21 @@ def test_github_annotates_summarises_and_deploys() -> None:
     steps = config["jobs"]["gegevens"]["steps"]
     assert any("$GITHUB_STEP_SUMMARY" in step.get("run", "") for step in steps)
     uses = {step.get("uses", "").split("@")[0] for job in config["jobs"].values() for step in job["steps"]}
-    assert {"actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact"} <= uses
+    assert {"actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact", "actions/download-artifact"} <= uses
     assert config["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_github_preview_and_one_comment() -> None:
+    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    site = {step.get("name", step.get("uses")): step for step in config["jobs"]["site"]["steps"]}
+    build = site["Voorbeeld van de site bouwen (pull request)"]
+    assert build["env"]["DOSSIER_PREVIEW"] == "#${{ github.event.pull_request.number }}" and "pull_request" in build["if"]
+    assert site["Voorbeeld bewaren (pull request)"]["with"]["name"] == "voorbeeld"
+    assert config["jobs"]["site"]["outputs"]["voorbeeld-url"] == "${{ steps.voorbeeld.outputs.artifact-url }}"
+    job = config["jobs"]["samenvatting"]
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write"} and job["needs"] == ["gegevens", "site"]
+    (comment,) = [step for step in job["steps"] if "review_comment" in step.get("run", "")]
+    assert comment["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}" and '--voorbeeld "$VOORBEELD_URL"' in comment["run"]
 
 
 def test_pre_commit_hook_validates_the_data() -> None:

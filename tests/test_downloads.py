@@ -66,7 +66,8 @@ def test_unknown_is_an_empty_cell_and_classes_are_filled() -> None:
     rows = {r["zorgvorm"]: r for r in csv_rows("downloads/landelijk-2026.csv")}
     ziekenhuis = rows["hoogspecialistische_ziekenhuiszorg"]
     assert ziekenhuis["werkelijke_vraag"] == "" and ziekenhuis["n_werkelijke_vraag"] == "0"
-    assert rows["klinische_zorg"]["tekortklasse"] == "absoluut_tekort"
+    assert rows["klinische_zorg"]["tekortklasse"] == "absoluut_tekort;lokaal_tekort"
+    assert rows["klinische_zorg"]["niet_te_beoordelen_lokaal_tekort"] == "gamma"
     assert rows["beveiligde_zorg"]["signaal_lokaal_tekort"] == "delta"
     assert rows["outreachende_zorg"]["tekortklasse"] == "geen"
 

@@ -5,7 +5,6 @@ the site's own public address (``site_url``, used by canonical links) count as i
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -57,25 +56,37 @@ def parse(path: Path) -> _Page:
     return page
 
 
-def target_file(root: Path, url_path: str) -> Path:
-    """The file a site path is served from (``a/`` → ``a/index.html``)."""
+def target_file(root: Path, url_path: str, directory_index: bool = True) -> Path:
+    """The file a site path is served from: ``a/`` → ``a/index.html`` by a web server, nothing without one."""
     target = root / unquote(url_path).lstrip("/")
-    return target / "index.html" if url_path.endswith("/") or target.is_dir() else target
+    return target / "index.html" if directory_index and (url_path.endswith("/") or target.is_dir()) else target
 
 
-def broken_links(root: Path) -> Iterator[str]:
-    public = site_url()
+def broken_links(root: Path, *, public: str | None = None, directory_index: bool = True) -> Iterator[str]:
+    """Every link that does not resolve. Without ``directory_index`` (files opened one by one, as
+    GitLab's artifact browser or a downloaded copy serves them) a link must name a file, and an
+    absolute path must lie under ``public`` (the preview's own address), not at the host's root."""
+    public = public or site_url()
+    base_path = urlsplit(public).path
     for html_file in sorted(root.rglob("*.html")):
         rel = html_file.relative_to(root).as_posix()
-        here = LOCAL + posixpath.dirname(rel) + "/" if "/" in rel else LOCAL
+        here = LOCAL + rel
         for url, line in parse(html_file).links:
+            if url.startswith("//"):
+                yield f"{rel}:{line}: {url} → protocol-relatief: een andere host"
+                continue
             if url.startswith(public):
                 url = LOCAL + url[len(public):]
+            elif not directory_index and url.startswith("/") and not url.startswith("//"):
+                if not url.startswith(base_path):
+                    yield f"{rel}:{line}: {url} → absoluut pad buiten {base_path}"
+                    continue
+                url = LOCAL + url[len(base_path):]
             absolute = urljoin(here, url.strip())
             if not absolute.startswith(LOCAL):
                 continue  # another site, mailto:, javascript:, data:
             parts = urlsplit(absolute)
-            target = target_file(root, parts.path[len(urlsplit(LOCAL).path):] or "/")
+            target = target_file(root, parts.path[len(urlsplit(LOCAL).path):] or "/", directory_index)
             if not target.is_file():
                 yield f"{rel}:{line}: {url} → {target.relative_to(root)} bestaat niet"
             elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in parse(target).ids:
@@ -92,10 +103,26 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite) -> None:
 
 def test_the_checker_sees_a_broken_link_and_a_broken_anchor(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="b/">weg</a> <a href="#nergens">weg</a> <a href="https://example.org/">extern</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a> <a href="a/#x">ok</a> <a href="b/">weg</a> <a href="#nergens">weg</a> <a href="https://example.org/">extern</a>'
+        ' <a href="//over/">host</a>'
+    )
     (tmp_path / "a" / "index.html").write_text('<h1 id="x">A</h1><img src="../plaatje.png">')
     assert sorted(broken_links(tmp_path)) == [
         "a/index.html:1: ../plaatje.png → plaatje.png bestaat niet",
         "index.html:1: #nergens → #nergens bestaat niet in index.html",
+        "index.html:1: //over/ → protocol-relatief: een andere host",
         "index.html:1: b/ → b/index.html bestaat niet",
+    ]
+
+
+def test_without_a_directory_index_a_link_must_name_a_file(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">map</a> <a href="a/index.html">bestand</a> <a href="/a/index.html">wortel</a> <a href="/p/a/index.html">ok</a>'
+    )
+    (tmp_path / "a" / "index.html").write_text("<p>A</p>")
+    assert sorted(broken_links(tmp_path, public="https://host.example/p/", directory_index=False)) == [
+        "index.html:1: /a/index.html → absoluut pad buiten /p/",
+        "index.html:1: a/ → a bestaat niet",
     ]

@@ -148,8 +148,8 @@ def test_mpu_page_names_the_five_regions_under_lokaal_tekort() -> None:
     page = site(FIXTURES / "mpu")["landelijk/2026/index.md"].content
     assert isinstance(page, str)
     section = page.split("{ #hoogspecialistische-ziekenhuiszorg }")[1].split("<figure")[0]
-    line = next(line for line in section.splitlines() if "Lokaal tekort" in line)
-    assert re.findall(r'regios/([a-z-]+)/2026/', line) == VIJF
+    line = next(line for line in section.splitlines() if "Lokaal tekort</strong>" in line)
+    assert list(dict.fromkeys(re.findall(r'regios/([a-z-]+)/2026/', line))) == VIJF
     assert 'id="regel-lokaal-tekort"' in page
 
 
@@ -165,19 +165,28 @@ def test_a_neighbour_with_the_offer_removes_the_local_shortage(tmp_path: Path) -
 
 
 def test_other_shortage_rules_on_the_national_fixture() -> None:
+    """Worked by hand on the national fixture (version-1 files: no doelgroep, alternatief or judgement yet)."""
     ov = national.overzicht(load(FIXTURES / "national"))
     beeld = signals.classify(ov.frame, ov.totaal, ov.buren, 2026)
     klinisch = beeld[Zorgvorm.klinische_zorg]
-    assert klinisch.absoluut is True and klinisch.signaal("lokaal_tekort") is None
+    # demand 510 + 460 + 420 = 1.390 against capacity 3 × 390 = 1.170 (gamma knows neither): 19% short
+    assert klinisch.absoluut is True
+    # and local too, not suppressed: alfa (120 short) and beta (70) have no neighbour with room, delta (30) has no neighbours
+    lokaal = klinisch.signaal("lokaal_tekort")
+    assert lokaal is not None and lokaal.regios == ("alfa", "beta", "delta") and lokaal.niet_te_beoordelen == ("gamma",)
+    assert beeld[Zorgvorm.beveiligde_zorg].absoluut is False  # 124 against 180
     assert beeld[Zorgvorm.beveiligde_zorg].signaal("lokaal_tekort") == signals.Signaal("lokaal_tekort", ("delta",))
     hsg = beeld[Zorgvorm.hoogspecialistische_ggz]
-    assert hsg.signaal("tekort_door_exclusiecriteria") == signals.Signaal("tekort_door_exclusiecriteria", ("alfa",))
-    assert hsg.signaal("onder_druk") == signals.Signaal("onder_druk", ("beta",))
-    assert hsg.tekortklasse == "tekort_door_exclusiecriteria;onder_druk"
+    assert hsg.signaal("tekort_door_exclusiecriteria") is None  # alfa's criterion says nothing about an alternative
+    assert hsg.niet_beoordeeld["tekort_door_exclusiecriteria"] == ("alfa",)
+    assert hsg.signaal("onder_druk") == signals.Signaal("onder_druk", ("beta",))  # ernstig
+    assert hsg.tekortklasse == "onder_druk"
     acuut = beeld[Zorgvorm.acute_zorg]
+    assert acuut.absoluut is None and acuut.signaal("lokaal_tekort") is None  # regional form: no shortage classes
     assert acuut.signaal("wachttijd_boven_treeknorm") is not None and acuut.signaal("structureel") == signals.Signaal("structureel", ("alfa",))
     ziekenhuis = beeld[Zorgvorm.hoogspecialistische_ziekenhuiszorg]
     assert ziekenhuis.absoluut is None  # no region knows its demand: not decidable, not "no shortage"
+    assert ziekenhuis.niet_beoordeeld["lokaal_tekort"] == ("alfa", "beta", "delta", "gamma")
     assert ziekenhuis.signaal("gesloten_wachtlijsten") == signals.Signaal("gesloten_wachtlijsten", ("gamma",))
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from build_scripts.contract.site_paths import page_url
 from build_scripts.engines.mkdocs_config import read_site_config
 from build_scripts.reading.load import load_dataset
 from build_scripts.render.context import make_context
-from build_scripts.render.page_merge import Part, merge_part, page_url, prepare
+from build_scripts.render.page_merge import Part, merge_part, prepare
 from build_scripts.render.registry import generate_site
 from conftest import Project, prepare_site_project
 
@@ -22,6 +23,7 @@ def merged(parts: list[Part]) -> list[str]:
 
 def test_page_url_is_mkdocs_directory_url() -> None:
     assert [page_url(p) for p in ("index.md", "a/index.md", "a/b.md")] == ["", "a/", "a/b/"]
+    assert [page_url(p, directory_urls=False) for p in ("index.md", "a/index.md", "a/b.md")] == ["index.html", "a/index.html", "a/b.html"]
 
 
 def test_headings_shift_and_ids_get_the_part_prefix() -> None:

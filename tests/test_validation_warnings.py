@@ -17,7 +17,7 @@ def test_first_round_in_july_is_a_warning_with_location(project: Project) -> Non
     project.replace(NOORD, "- datum: 2026-04-14", "- datum: 2026-07-14")
     [p] = warnings(project)
     assert (p.path, p.line, p.key_path) == (NOORD, project.line_of(NOORD, "2026-07-14"), "jaaragenda.bijeenkomsten[0].datum")
-    assert p.severity == "waarschuwing" and "na de mijlpaal van 31-05-2026" in p.message
+    assert p.severity == "waarschuwing" and "na de mijlpaal van 31 mei 2026" in p.message
 
 
 def test_documents_sent_late(project: Project) -> None:

@@ -1,12 +1,15 @@
 """Dutch renderings of a list of changes: text for the terminal, Markdown for a merge request, JSON.
 
-The Markdown goes into a merge request's summary (GitLab artifact, GitHub job summary), read by
-the national chair and by region staff who are not programmers: labels instead of key paths,
-numbers in Dutch notation, *onbekend* instead of null, and large jumps called out in words.
+The Markdown is the merge request's review comment (and job summary), read by the national chair
+and by region staff who are not programmers: it starts with what the chair needs (regions and
+years, the figures that moved most with the large jumps first, discussion points that come or go;
+see :mod:`review`), each linked to its page in the preview, then every change per file; labels
+instead of key paths, numbers in Dutch notation, *onbekend* instead of null.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -15,9 +18,11 @@ from itertools import groupby
 from typing import Any
 
 from ..contract.fields import ENUM_KEYS, KEY_LABELS
-from ..contract.notation import escape_markdown, number, number_as_given
+from ..contract.notation import dutch_date, escape_markdown, number, number_as_given
+from ..contract.site_paths import region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging
+from .review import PageLinks, bespreekpunt_wissels, moved_most, page_of, plekken
 
 SOORT_LABELS = {
     "gewijzigd": "gewijzigd",
@@ -26,6 +31,7 @@ SOORT_LABELS = {
     "onbekend_naar_bekend": "onbekend → bekend",
     "bekend_naar_onbekend": "bekend → onbekend",
 }
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # dates in the diff are JSON text: shown the Dutch way
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -76,7 +82,9 @@ def waarde_tekst(value: Any, pad: str = "") -> str:
     if isinstance(value, dict):
         return "; ".join(f"{KEY_LABELS.get(k, k)}: {waarde_tekst(v, k)}" for k, v in value.items() if v not in (None, []))
     last = pad.rsplit(".", 1)[-1]
-    return label(value) if last in ENUM_KEYS else str(value)
+    if last in ENUM_KEYS:
+        return label(value)
+    return dutch_date(dt.date.fromisoformat(value)) if _ISO_DATE.match(str(value)) else str(value)
 
 
 def waarden(w: Wijziging) -> tuple[str, str]:
@@ -134,13 +142,14 @@ def _tellingen(changes: list[Wijziging]) -> str:
     return text
 
 
-def format_text(changes: list[Wijziging], versies: Versies) -> str:
-    """For the terminal: one line per change under a heading per file."""
+def format_text(changes: list[Wijziging], versies: Versies, links: PageLinks | None = None) -> str:
+    """For the terminal: one line per change under a heading per file (with its page, given ``links``)."""
     lines = [f"Wijzigingen van {versies.oud} naar {versies.nieuw}"]
     lines += [f"niet vergeleken (niet te lezen, zie dossier validate): {path}" for path in versies.niet_vergeleken]
     for path, group in _groups(changes):
         fouten = " (bevat fouten, zie dossier validate)" if path in versies.met_fouten else ""
-        lines.append(f"\n{_kop(group[0], versies)} — {path}{fouten}")
+        pagina = f" · {links.to(page_of(group[0]))}" if links else ""
+        lines.append(f"\n{_kop(group[0], versies)} — {path}{fouten}{pagina}")
         for w in group:
             if not w.pad:
                 lines.append(f"  {_hele_bestand(w, versies)}")
@@ -158,34 +167,80 @@ def _md(text: str) -> str:
     return escape_markdown(text, table_cell=True)
 
 
-def format_markdown(changes: list[Wijziging], versies: Versies) -> str:
-    """For a merge request: a table per file with labels, old and new value and the difference."""
+def _link(text: str, url: str | None) -> str:
+    """Escaped text, linked when there is a page to link to (``url`` is ours: slugs, years and a checked base)."""
+    return f"[{_md(text)}]({url})" if url else _md(text)
+
+
+def format_markdown(changes: list[Wijziging], versies: Versies, links: PageLinks | None = None) -> str:
+    """For a merge request: first what the chair needs (:func:`_overzicht`), then a table per file."""
     lines = [f"## Wijzigingen in de gegevens: {_md(versies.oud)} → {_md(versies.nieuw)}", ""]
     if versies.niet_vergeleken:
         lines += ["> **Let op:** deze bestanden zijn niet te lezen en dus niet vergeleken; zie de uitvoer van `dossier validate`:", ">"]
         lines += [f"> - `{path}`" for path in versies.niet_vergeleken]
         lines.append("")
     lines += [_tellingen(changes) + "." if changes else _geen(versies), ""]
+    if links:
+        lines += [f"Lees de pagina's zoals ze na samenvoegen worden in het [voorbeeld van de site]({links.to('index.md')}).", ""]
+    if changes:
+        lines += [*_overzicht(changes, versies, links), "### Alle wijzigingen per bestand", ""]
     for path, group in _groups(changes):
-        lines += [f"### {_md(_kop(group[0], versies))} — `{path}`", ""]
-        if path in versies.met_fouten:
-            lines += ["Dit bestand bevat nog fouten (zie de controle `dossier validate`); hieronder staat het zoals het geschreven is.", ""]
-        whole = [w for w in group if not w.pad]
-        if whole:
-            lines += [_hele_bestand(whole[0], versies) + ".", ""]
-            continue
-        lines += ["| Onderdeel | Wat | Oud | Nieuw | Verschil |", "|---|---|---|---|---|"]
-        for w in group:
-            soort = SOORT_LABELS[w.soort] + (" — **grote sprong**" if w.grote_sprong else "")
-            cells = [_md(pad_label(w)), soort, *(_md(v) for v in waarden(w)), _md(verschil_tekst(w))]
-            lines.append("| " + " | ".join(cells) + " |")
-        lines.append("")
+        lines += _bestand_md(path, group, versies, links)
     return "\n".join(lines)
 
 
-def format_json(changes: list[Wijziging], versies: Versies) -> str:
-    """Everything, machine-readable: each entry has regio, jaar, pad, soort, oud, nieuw and more."""
-    entries = [{**w.as_dict(), "bestand": bestand(w), "label": pad_label(w)} for w in changes]
+def _bestand_md(path: str, group: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
+    pagina = f" · [pagina]({links.to(page_of(group[0]))})" if links else ""
+    lines = [f"#### {_md(_kop(group[0], versies))} — `{path}`{pagina}", ""]
+    if path in versies.met_fouten:
+        lines += ["Dit bestand bevat nog fouten (zie de controle `dossier validate`); hieronder staat het zoals het geschreven is.", ""]
+    whole = [w for w in group if not w.pad]
+    if whole:
+        return [*lines, _hele_bestand(whole[0], versies) + ".", ""]
+    lines += ["| Onderdeel | Wat | Oud | Nieuw | Verschil |", "|---|---|---|---|---|"]
+    for w in group:
+        soort = SOORT_LABELS[w.soort] + (" — **grote sprong**" if w.grote_sprong else "")
+        cells = [_md(pad_label(w)), soort, *(_md(v) for v in waarden(w)), _md(verschil_tekst(w))]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def _overzicht(changes: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
+    """Where the request changes the data, the figures that moved most (large jumps first), the discussion points."""
+    lines = ["### Regio's en jaren", "", "| Regio | Jaar | Wijzigingen | Grote sprongen |", "|---|---|---|---|"]
+    for plek in plekken(changes):
+        jaar = str(plek.jaar) if plek.jaar is not None else "regiogegevens"
+        naam = _link(_kop(plek.voorbeeld, versies), links.to(page_of(plek.voorbeeld)) if links else None)
+        lines.append(f"| {naam} | {jaar} | {plek.aantal} | {plek.sprongen or '—'} |")
+    lines += ["", "### Cijfers die het meest veranderden", ""]
+    cijfers = moved_most(changes)
+    if cijfers:
+        lines += ["Grote sprongen (meer dan een factor 3, dezelfde regel als de waarschuwing van `dossier validate`) staan bovenaan: "
+                  "kijk die eerst na op tikfouten.", ""]
+        lines += ["| Let op | Regio | Jaar | Onderdeel | Oud | Nieuw | Verschil |", "|---|---|---|---|---|---|---|"]
+        for w in cijfers:
+            cells = [_link(_kop(w, versies), links.of(w) if links else None), str(w.jaar), _md(pad_label(w)), *(_md(v) for v in waarden(w))]
+            lines.append(f"| {'**grote sprong**' if w.grote_sprong else ''} | " + " | ".join([*cells, _md(verschil_tekst(w))]) + " |")
+    else:
+        lines.append("Geen cijfers veranderd.")
+    return [*lines, "", *_bespreekpunten_md(changes, versies, links), ""]
+
+
+def _bespreekpunten_md(changes: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
+    wissels = bespreekpunt_wissels(changes)
+    lines = ["### Bespreekpunten voor de landelijke tafel", ""]
+    if not wissels:
+        return [*lines, "Geen nieuwe en geen vervallen bespreekpunten."]
+    for b in wissels:
+        url = links.to(region_year_page(b.regio, b.jaar), zorgvorm_anchor(b.zorgvorm.value)) if links else None
+        tekst = f"{versies.namen.get(b.regio, b.regio)} {b.jaar} — {b.zorgvorm.label}"
+        lines.append(f"- {'Nieuw geagendeerd' if b.geagendeerd else 'Niet meer geagendeerd'}: {_link(tekst, url)}")
+    return lines
+
+
+def format_json(changes: list[Wijziging], versies: Versies, links: PageLinks | None = None) -> str:
+    """Everything, machine-readable: each entry has regio, jaar, pad, soort, oud, nieuw and more (``pagina`` given ``links``)."""
+    entries = [{**w.as_dict(), "bestand": bestand(w), "label": pad_label(w), **({"pagina": links.of(w)} if links else {})} for w in changes]
     report = {
         "oud": versies.oud, "nieuw": versies.nieuw, "niet_vergeleken": list(versies.niet_vergeleken),
         "met_fouten": list(versies.met_fouten), "wijzigingen": entries,
@@ -193,4 +248,5 @@ def format_json(changes: list[Wijziging], versies: Versies) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
 
 
-FORMATS: dict[str, Callable[[list[Wijziging], Versies], str]] = {"text": format_text, "markdown": format_markdown, "json": format_json}
+Formatter = Callable[[list[Wijziging], Versies, PageLinks | None], str]
+FORMATS: dict[str, Formatter] = {"text": format_text, "markdown": format_markdown, "json": format_json}

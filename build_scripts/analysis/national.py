@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..contract.fields import COUNT_PATHS, TABEL2_BY_PATH
-from ..contract.models import ZorgvormGegevens
+from ..contract.models import Exclusiecriterium, ZorgvormGegevens
 from ..contract.vocabulary import TREEKNORM_WEKEN, Zorgvorm
 from ..reading.dataset import Dataset
 
@@ -73,6 +73,7 @@ def region_frame(dataset: Dataset) -> pd.DataFrame:
 _COLUMNS = [
     "jaar", "regio", "zorgvorm", "aanwezig", "landelijke_functie", *AANTAL_VELDEN,
     "gemiddelde_wachttijd_weken", "exclusiecriteria", "onder_druk", "bespreekpunt", "bovenregionale_netwerken",
+    "pnil_aandeel_pct", "vacaturegraad_pct", "criteria", "toegangsprobleem",
 ]
 
 
@@ -85,23 +86,35 @@ def _row(jaar: int, slug: str, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> dict[
         "exclusiecriteria": len(g.exclusiecriteria), "onder_druk": g.onder_druk.mate.value,
         "bespreekpunt": g.bespreekpunt is not None and g.bespreekpunt.agenderen,
         "bovenregionale_netwerken": "; ".join(g.bovenregionale_netwerken),
+        "pnil_aandeel_pct": g.onder_druk.pnil_aandeel_pct, "vacaturegraad_pct": g.onder_druk.vacaturegraad_pct,
+        "criteria": tuple(Criterium.of(c) for c in g.exclusiecriteria),
+        "toegangsprobleem": g.toegangsprobleem.oordeel.value if g.toegangsprobleem is not None else None,
     }
+
+
+@dataclass(frozen=True)
+class Criterium:
+    """What the exclusion-criteria rule needs of one criterion: its group, and whether an alternative was given or is known."""
+
+    criterium: str
+    doelgroep: str | None
+    alternatief_opgegeven: bool
+    alternatief: str | None
+
+    @classmethod
+    def of(cls, c: Exclusiecriterium) -> Criterium:
+        return cls(c.criterium, c.doelgroep.value if c.doelgroep else None, c.alternatief_opgegeven, c.alternatief)
 
 
 def _derive(frame: pd.DataFrame) -> pd.DataFrame:
     """Typed columns plus the per-region facts the shortage rules read."""
-    frame = frame.astype({veld: "Int64" for veld in AANTAL_VELDEN} | {"gemiddelde_wachttijd_weken": "Float64", "jaar": "int64"})
+    floats = {"gemiddelde_wachttijd_weken": "Float64", "pnil_aandeel_pct": "Float64", "vacaturegraad_pct": "Float64"}
+    frame = frame.astype({veld: "Int64" for veld in AANTAL_VELDEN} | floats | {"jaar": "int64"})
     frame = frame.astype({"aanwezig": bool, "landelijke_functie": bool, "bespreekpunt": bool, "exclusiecriteria": "int64"})
     frame["vraag"] = frame["werkelijke_vraag"].fillna(frame["verwachte_vraag"])
     frame["vraag_verwacht"] = frame["werkelijke_vraag"].isna() & frame["verwachte_vraag"].notna()
     frame["capaciteit"] = frame["capaciteit_binnen_regio"] + frame["capaciteit_buiten_regio"]
     frame["heeft_aanbod"] = frame["aanwezig"] & ~(frame["capaciteit"] == 0).fillna(False).astype(bool)
-    frame["onvervulde_vraag"] = (
-        (frame["wachtenden"] > 0).fillna(False)
-        | (frame["vraag"] > frame["capaciteit_binnen_regio"]).fillna(False)
-        | (frame["gesloten_wachtlijsten"] > 0).fillna(False)
-        | frame["bespreekpunt"]
-    ).astype(bool)
     frame["boven_treeknorm"] = (frame["gemiddelde_wachttijd_weken"] > TREEKNORM_WEKEN).fillna(False).astype(bool)
     frame["wachtsignaal"] = frame["boven_treeknorm"] | (frame["gesloten_wachtlijsten"] > 0).fillna(False).astype(bool)
     return frame

@@ -30,10 +30,12 @@ KEY_LABELS: dict[str, str] = {
     "besluit": "besluit", "uitkomst": "uitkomst", "code": "code", "buurregios": "buurregio's", "website": "website",
     "voorbeeld": "voorbeeldgegevens", "heidag": "heidag", "adviezen": "adviezen", "reactie": "reactie", "advies": "advies",
     "voortgangsrapportage": "voortgangsrapportage", "regio": "regio", "jaar": "jaar", "zorgvorm": "zorgvorm",
+    "versie": "contractversie", "doelgroep": "doelgroep", "alternatief": "alternatief", "toegangsprobleem": "toegangsprobleem",
+    "oordeel": "oordeel", "elders": "zorg elders", "aantal": "aantal",
 }
 """The label of each key as a segment of a longer path (``Klinische zorg › capaciteit › voor patiënten uit de regio``)."""
 
-ENUM_KEYS = frozenset({"soort", "status", "mate", "vertegenwoordiging", "uitkomst", "zorgvorm"})
+ENUM_KEYS = frozenset({"soort", "status", "mate", "vertegenwoordiging", "uitkomst", "zorgvorm", "doelgroep", "oordeel"})
 """Keys whose values are enum values: shown by their Dutch label, not their key."""
 
 

@@ -16,9 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, Strict
 from .vocabulary import (
     Bijeenkomstsoort,
     DeelnemerSoort,
+    Doelgroep,
     MaatregelSoort,
     MaatregelStatus,
     MateOnderDruk,
+    Oordeel,
     Status,
     Uitkomst,
     Vertegenwoordiging,
@@ -38,6 +40,11 @@ Tijd = Annotated[
     str,
     Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?$", description='Tijd tussen aanhalingstekens, bijvoorbeeld "13:30-17:00".'),
 ]
+
+
+CURRENT_VERSION = 2
+"""The contract version ``dossier migrate`` writes; a file without ``versie`` is version 1."""
+Versie = Annotated[int, Strict(), Field(ge=1, le=CURRENT_VERSION, description="Versie van het gegevenscontract; ontbreekt = versie 1.")]
 
 
 class ContractModel(BaseModel):
@@ -90,10 +97,38 @@ class Capaciteit(ContractModel):
     binnen_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten uit de regio; null = onbekend.")
     buiten_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten van buiten de regio; null = onbekend.")
 
+    @property
+    def totaal(self) -> int | None:
+        """Within plus outside the region; unknown when either is unknown (never a partial sum)."""
+        return None if self.binnen_regio is None or self.buiten_regio is None else self.binnen_regio + self.buiten_regio
+
 
 class Exclusiecriterium(ContractModel):
     criterium: Tekst
     motivatie: Tekst
+    doelgroep: Doelgroep | None = Field(description="Versie 2: de groep patiënten die dit criterium uitsluit.", default=None)
+    alternatief: Tekst | None = Field(
+        description="Versie 2: waar deze patiënten wel zorg krijgen; null = geen alternatief bekend. Weglaten = niet opgegeven.", default=None
+    )
+
+    @property
+    def alternatief_opgegeven(self) -> bool:
+        """Did the region answer the question at all? ``alternatief: null`` (none known) differs from leaving it out."""
+        return "alternatief" in self.model_fields_set
+
+
+class Toegangsprobleem(ContractModel):
+    """§3.2: whether the regional table itself experiences the imbalance as a problem of access."""
+
+    oordeel: Oordeel = Field(description="Ervaart de tafel een toegangsprobleem? ja, nee of onbekend.")
+    toelichting: Tekst | None = Field(description="Waarom de tafel dit vindt (bijvoorbeeld: patiënten worden elders goed geholpen).", default=None)
+
+
+class ZorgElders(ContractModel):
+    """Bijlage 3, item 2a: where the region's own patients get this care outside the region."""
+
+    regio: Slug = Field(description="Regiocode van de regio waar patiënten uit deze regio zorg krijgen; die regio moet bestaan.")
+    aantal: Aantal | None = Field(description="Aantal patiënten uit deze regio per jaar; null = onbekend.", default=None)
 
 
 class OnderDruk(ContractModel):
@@ -129,6 +164,8 @@ class ZorgvormGegevens(ContractModel):
     bespreekpunt: Bespreekpunt | None = Field(
         description="Bespreekpunt voor de landelijke tafel (Bijlage 4); niet bij acute en outreachende zorg.", default=None
     )
+    toegangsprobleem: Toegangsprobleem | None = Field(description="Versie 2: het oordeel van de tafel zelf over de toegang (§3.2).", default=None)
+    elders: list[ZorgElders] = Field(description="Versie 2: waar patiënten uit de regio deze zorg elders krijgen (Bijlage 3, 2a).", default_factory=list)
 
 
 class Zorgvormen(ContractModel):
@@ -194,6 +231,7 @@ class RegioJaar(ContractModel):
 
     model_config = ConfigDict(title="Regionale tafel, één jaar")
 
+    versie: Versie | None = None
     regio: Slug = Field(description="Moet gelijk zijn aan de mapnaam.")
     jaar: Jaar = Field(description="Moet gelijk zijn aan de bestandsnaam.")
     status: Status = Field(description="concept, ingediend of vastgesteld.")
@@ -209,6 +247,7 @@ class Regio(ContractModel):
 
     model_config = ConfigDict(title="Regio")
 
+    versie: Versie | None = None
     naam: Tekst = Field(description="Naam zoals getoond op de site.")
     code: Annotated[str, Field(pattern=r"^\d{4}$")] | None = Field(description='Zorgkantoorregiocode tussen aanhalingstekens, bijv. "5509".', default=None)
     buurregios: list[Slug] = Field(description="Regiocodes van de buurregio's; de relatie moet wederzijds zijn.", default_factory=list)
@@ -244,6 +283,7 @@ class Landelijk(ContractModel):
 
     model_config = ConfigDict(title="Ondersteunende landelijke tafel, één jaar")
 
+    versie: Versie | None = None
     jaar: Jaar
     tafel: LandelijkeTafel
     heidag: Datum | None = None

@@ -30,12 +30,13 @@ def number_as_given(value: float) -> str:
     return number(value)
 
 
-def dutch_date(value: dt.date | None, style: str = "lang") -> str:
-    """14 april 2026 (lang) or 14-04-2026 (kort); an empty date reads *onbekend*."""
+def dutch_date(value: dt.date | None) -> str:
+    """14 april 2026: the one date format of every message and page; an empty date reads *onbekend*.
+
+    ISO dates (2026-04-14) appear only where a region must write one into its YAML (a fix hint).
+    """
     if value is None:
         return ONBEKEND_TEKST
-    if style == "kort":
-        return f"{value:%d-%m-%Y}"
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 

@@ -53,6 +53,7 @@ class Status(StrEnum):
 class Vertegenwoordiging(StrEnum):
     patienten = "patienten"
     zorgaanbieders = "zorgaanbieders"
+    zorgverleners = "zorgverleners"
     zorgverzekeraars = "zorgverzekeraars"
     andere_financiers = "andere_financiers"
 
@@ -76,6 +77,28 @@ class Bijeenkomstsoort(StrEnum):
     extra_bijeenkomst = "extra_bijeenkomst"
     monitoring = "monitoring"
     overig = "overig"
+
+
+class Doelgroep(StrEnum):
+    """The groups exclusion criteria commonly concern (contract version 2)."""
+
+    verslaving = "verslaving"
+    verslaving_bijkomend = "verslaving_bijkomend"
+    lvb = "lvb"
+    agressie = "agressie"
+    leeftijd = "leeftijd"
+    somatiek = "somatiek"
+    forensisch = "forensisch"
+    dakloos = "dakloos"
+    anders = "anders"
+
+
+class Oordeel(StrEnum):
+    """The regional table's own judgement (§3.2): does it experience an access problem?"""
+
+    ja = "ja"
+    nee = "nee"
+    onbekend = "onbekend"
 
 
 class MateOnderDruk(StrEnum):
@@ -111,6 +134,7 @@ LABELS: dict[str, str] = {
     "vastgesteld": "Vastgesteld",
     "patienten": "Patiënten",
     "zorgaanbieders": "Zorgaanbieders",
+    "zorgverleners": "Zorgverleners (beroepsgroep)",
     "zorgverzekeraars": "Zorgverzekeraars",
     "andere_financiers": "Andere financiers",
     "mind": "MIND",
@@ -142,6 +166,18 @@ LABELS: dict[str, str] = {
     "lopend": "Lopend",
     "afgerond": "Afgerond",
     "toegelaten": "Toegelaten",
+    "verslaving": "Primaire verslaving",
+    "verslaving_bijkomend": "Bijkomende verslaving (dubbele diagnose)",
+    "lvb": "Licht verstandelijke beperking",
+    "agressie": "Agressie of gevaar",
+    "leeftijd": "Leeftijdsgrens",
+    "somatiek": "Somatische aandoening",
+    "forensisch": "Forensische titel",
+    "dakloos": "Geen vaste woon- of verblijfplaats",
+    "anders": "Andere groep",
+    "ja": "Ja",
+    "nee": "Nee",
+    "onbekend": "Onbekend",
     "afgewezen": "Afgewezen",
     **{z.value: z.label for z in Zorgvorm},
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..contract.models import RegioJaar, ZorgvormGegevens
+from ..contract.models import CURRENT_VERSION, RegioJaar, ZorgvormGegevens
 from ..contract.notation import dutch_date
 from ..reading import milestones
 from ..reading.dataset import unknown_region_message
@@ -43,6 +43,7 @@ class Resultaat:
 def next_year_data(model: RegioJaar, jaar: int) -> dict[str, Any]:
     """Next cycle's content: stable fields kept, figures onbekend, the year's own results dropped."""
     return {
+        "versie": CURRENT_VERSION,
         "regio": model.regio,
         "jaar": jaar,
         "status": "concept",
@@ -63,7 +64,7 @@ def _zorgvorm(g: ZorgvormGegevens) -> dict[str, Any]:
         "wachtenden": None,
         "gemiddelde_wachttijd_weken": None,
         "gesloten_wachtlijsten": None,
-        "exclusiecriteria": [c.model_dump(mode="json") for c in g.exclusiecriteria],
+        "exclusiecriteria": [c.model_dump(mode="json", exclude_unset=True) for c in g.exclusiecriteria],  # unset ≠ null
         "onder_druk": {"mate": g.onder_druk.mate.value, "pnil_aandeel_pct": None, "vacaturegraad_pct": None},
     }
 

@@ -2,11 +2,14 @@
 
 ``mkdocs build --strict`` is the whole build. Invalid data stops it before anything is written,
 with the same located Dutch messages as ``dossier validate``, so a half site is never published.
+With ``DOSSIER_PREVIEW`` set (CI, for a merge request) it builds the preview variant instead
+(:mod:`build_scripts.engines.preview`).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.notation import dutch_date
 from build_scripts.engines.mkdocs_config import repository_settings
+from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
 from build_scripts.reading.load import load_dataset
 from build_scripts.reading.problems import format_text, has_errors, summary
 from build_scripts.render.context import Output, make_context
@@ -27,6 +31,7 @@ _outputs: dict[str, Output] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    preview = _preview()
     root = Path(config.config_file_path).parent
     dataset, problems = load_dataset(root)
     for problem in problems:
@@ -41,9 +46,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ctx = make_context(dataset, docs_dir=Path(config.docs_dir), nav=list(config.nav or []), repository=repository)
     _outputs.clear()
     _outputs.update(generate_site(ctx))
+    if preview is not None:
+        _apply_preview(config, preview)
     config.nav = expand_nav(list(config.nav or []), _outputs)
     config.extra["data_datum"] = dutch_date(ctx.data_datum)
     return config
+
+
+def _preview() -> Preview | None:
+    try:
+        return preview_from_env(os.environ)
+    except PreviewError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def _apply_preview(config: MkDocsConfig, preview: Preview) -> None:
+    """A merge request's preview: links to files, its banner and ``noindex`` (theme ``main.html``), its own address."""
+    settings = preview.config()
+    config.use_directory_urls = settings["use_directory_urls"]
+    config.extra.update(settings["extra"])
+    if "site_url" in settings:
+        config.site_url = settings["site_url"]
+    _outputs.update(file_links(_outputs))
+    log.info("voorbeeld: %s", preview.banner)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -97,13 +97,13 @@ class Document:
             return info.key_line, info.key_column
         return info.line, info.column
 
-    def problem(self, key_path: KeyPath, message: str, severity: Severity = FOUT, *, at_key: bool = False) -> Problem:
+    def problem(self, key_path: KeyPath, code: str, message: str, severity: Severity = FOUT, *, at_key: bool = False) -> Problem:
         if at_key:
             line, column = self.locate_key(key_path)
         else:
             info = self.locate(key_path)
             line, column = info.line, info.column
-        return Problem(self.path, line, column, severity, format_key_path(key_path), message)
+        return Problem(self.path, line, column, severity, format_key_path(key_path), message, code=code)
 
 
 def format_key_path(key_path: KeyPath) -> str:
@@ -124,28 +124,31 @@ def read_document(data_file: DataFile) -> tuple[Document, list[Problem]]:
 def parse_into(doc: Document, raw: bytes) -> list[Problem]:
     """Fill ``doc`` from the file's bytes; return the problems that stop or accompany that."""
 
-    def fail(line: int, column: int, message: str) -> list[Problem]:
-        return [Problem(doc.path, line, column, FOUT, "", message)]
+    def fail(line: int, column: int, code: str, message: str) -> list[Problem]:
+        return [Problem(doc.path, line, column, FOUT, "", message, code=code)]
 
     if len(raw) > MAX_BYTES:
-        return fail(1, 1, f"bestand is te groot ({len(raw) / 1024 / 1024:.1f} MiB, maximaal 1 MiB); splits het of verwijder ingeplakte bijlagen")
+        return fail(1, 1, "bestand-te-groot", f"bestand is te groot ({len(raw) / 1024 / 1024:.1f} MiB, maximaal 1 MiB); "
+            f"splits het of verwijder ingeplakte bijlagen")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return fail(line, column, "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)")
+        return fail(
+            line, column, "geen-utf8", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)"
+        )
     text = text.removeprefix("\ufeff")
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, "het bestand is leeg; vul de gegevens in of verwijder het bestand")
+        return fail(1, 1, "leeg-bestand", "het bestand is leeg; vul de gegevens in of verwijder het bestand")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return [_syntax_problem(doc.path, text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return fail(1, 1, f"ongeldige YAML ({exc})")
+        return fail(1, 1, "ongeldige-yaml", f"ongeldige YAML ({exc})")
     if node is None:
-        return fail(1, 1, "het bestand is leeg; vul de gegevens in of verwijder het bestand")
+        return fail(1, 1, "leeg-bestand", "het bestand is leeg; vul de gegevens in of verwijder het bestand")
     if any(ch in text for ch in "&*!"):
         found = _anchors_aliases_tags(doc.path, text)
         if found:
@@ -153,7 +156,7 @@ def parse_into(doc: Document, raw: bytes) -> list[Problem]:
     if not isinstance(node, yaml.MappingNode):
         what = "een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde"
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        return fail(line, col, f"het bestand moet beginnen met sleutels (zoals 'regio: …'), maar bevat {what}")
+        return fail(line, col, "geen-sleutels", f"het bestand moet beginnen met sleutels (zoals 'regio: …'), maar bevat {what}")
     problems: list[Problem] = []
     doc.data = _Builder(doc, problems).build(node, ())
     return problems
@@ -180,11 +183,11 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     lines = text.splitlines()
     problem = (exc.problem or "").lower()
     if mark and mark.line < len(lines) and ("\t" in lines[mark.line][: mark.column + 1] or "tab" in problem):
-        return Problem(path, line, column, FOUT, "", "er staat een tab; gebruik spaties om in te springen (YAML staat geen tabs toe)")
+        return Problem(path, line, column, FOUT, "", "er staat een tab; gebruik spaties om in te springen (YAML staat geen tabs toe)", code="tab")
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem:
-            return Problem(path, line, column, FOUT, "", f"ongeldige YAML: {hint}")
-    return Problem(path, line, column, FOUT, "", f"ongeldige YAML ({exc.problem}); controleer deze regel en de regel erboven")
+            return Problem(path, line, column, FOUT, "", f"ongeldige YAML: {hint}", code="ongeldige-yaml")
+    return Problem(path, line, column, FOUT, "", f"ongeldige YAML ({exc.problem}); controleer deze regel en de regel erboven", code="ongeldige-yaml")
 
 
 def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
@@ -196,11 +199,11 @@ def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
         where = (path, line, column, FOUT, "")
         anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"verwijzing '*{anchor}' is niet toegestaan; schrijf de waarde voluit"))
+            problems.append(Problem(*where, f"verwijzing '*{anchor}' is niet toegestaan; schrijf de waarde voluit", code="verwijzing"))
         elif anchor:
-            problems.append(Problem(*where, f"anker '&{anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek"))
+            problems.append(Problem(*where, f"anker '&{anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek", code="anker"))
         if tag and not isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"YAML-label '{tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op"))
+            problems.append(Problem(*where, f"YAML-label '{tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op", code="yaml-label"))
     return problems
 
 
@@ -210,9 +213,9 @@ class _Builder:
     def __init__(self, doc: Document, problems: list[Problem]) -> None:
         self.doc, self.problems, self.nodes = doc, problems, doc.nodes
 
-    def error(self, node: yaml.Node, key_path: KeyPath, message: str) -> None:
+    def error(self, node: yaml.Node, key_path: KeyPath, code: str, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, FOUT, format_key_path(key_path), message))
+        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, FOUT, format_key_path(key_path), message, code=code))
 
     def build(self, node: yaml.Node, key_path: KeyPath, key_node: yaml.Node | None = None) -> Any:
         mark = node.start_mark
@@ -230,17 +233,18 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, key_path, "een sleutel moet een gewoon woord zijn, geen lijst of blok")
+                self.error(key_node, key_path, "sleutel-geen-woord", "een sleutel moet een gewoon woord zijn, geen lijst of blok")
                 continue
             key = key_node.value
             if key == "<<":
-                self.error(key_node, key_path, "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
+                self.error(key_node, key_path, "samenvoegen", "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
                 continue
             if key in result:
                 first = self.nodes[(*key_path, key)]
                 self.error(
                     key_node,
                     (*key_path, key),
+                    "dubbele-sleutel",
                     f"dubbele sleutel '{key}' (staat ook op regel {first.key_line}); YAML zou alleen de laatste waarde "
                     "bewaren, dus verwijder of hernoem één van beide",
                 )
@@ -262,7 +266,7 @@ class _Builder:
             if tag == "timestamp":
                 return _CONSTRUCTOR.construct_yaml_timestamp(node)
         except ValueError:
-            self.error(node, key_path, f"'{node.value}' is geen bestaande datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-14")
+            self.error(node, key_path, "geen-bestaande-datum", f"'{node.value}' is geen bestaande datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-14")
             return node.value
         return node.value
 
@@ -274,6 +278,7 @@ class _Builder:
         self.error(
             node,
             key_path,
+            "getal-notatie",
             f"'{node.value}' wordt door YAML als een ander getal gelezen dan u bedoelt "
             "(voorloopnul, 0x of liggend streepje); schrijf het getal zonder voorloopnullen of scheidingstekens",
         )

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..contract.models import Landelijk, Regio, RegioJaar
 from .dataset import Dataset, RegionData
 from .discovery import discover
@@ -25,6 +27,7 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> tuple[Dataset, lis
     data_dir = data_dir or root / "data"
     dataset = Dataset(root=root)
     data_files, problems = discover(data_dir, root)
+    models: dict[str, BaseModel | None] = {}
     with _gc_paused():
         for data_file in data_files:
             if data_file.slug is not None:
@@ -39,7 +42,8 @@ def load_dataset(root: Path, data_dir: Path | None = None) -> tuple[Dataset, lis
             problems.extend(p for p in model_problems if p.key_path not in explained)
             if model is not None and not load_problems:
                 _add(dataset, doc, model)
-    problems.extend(check_dataset(dataset))
+                models[doc.path] = model
+    problems.extend(check_dataset(dataset, models))
     return dataset, sort_problems(problems)
 
 

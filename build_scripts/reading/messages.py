@@ -45,7 +45,26 @@ def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
         line, column = doc.locate_key(loc)
     else:
         line, column = info.line, info.column
-    return Problem(doc.path, line, column, FOUT, format_key_path(loc), message)
+    return Problem(doc.path, line, column, FOUT, format_key_path(loc), message, code=_code(kind, raw))
+
+
+_CODES = {
+    "missing": "ontbrekende-sleutel", "extra_forbidden": "onbekende-sleutel",
+    "int_type": "geen-geheel-getal", "int_from_float": "geen-geheel-getal", "int_parsing": "geen-geheel-getal",
+    "greater_than_equal": "te-laag", "greater_than": "te-laag", "less_than_equal": "te-hoog", "less_than": "te-hoog",
+    "float_type": "geen-getal", "float_parsing": "geen-getal", "bool_type": "geen-ja-nee", "bool_parsing": "geen-ja-nee",
+    "date_type": "datumvorm", "date_parsing": "datumvorm", "date_from_datetime_inexact": "datumvorm", "date_from_datetime_parsing": "datumvorm",
+    "string_type": "geen-tekst", "string_too_short": "lege-tekst", "string_pattern_mismatch": "ongeldige-vorm",
+    "enum": "ongeldige-keuze", "literal_error": "ongeldige-keuze", "model_type": "geen-blok", "dict_type": "geen-blok",
+    "model_attributes_type": "geen-blok", "list_type": "geen-lijst", "too_short": "lege-lijst",
+}
+
+
+def _code(kind: str, raw: str | None) -> str:
+    """The stable code of a model error: by pydantic's error type, with the thousands-separator case apart."""
+    if _CODES.get(kind) == "geen-geheel-getal" and raw is not None and _THOUSANDS_RE.match(raw):
+        return "duizendtalpunt"
+    return _CODES.get(kind, "ongeldige-waarde")
 
 
 def _found(value: Any, raw: str | None) -> str:

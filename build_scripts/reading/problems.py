@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 Severity = Literal["fout", "waarschuwing"]
@@ -19,7 +19,11 @@ WAARSCHUWING: Severity = "waarschuwing"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One located finding: file, 1-based line and column, key path and a Dutch message."""
+    """One located finding: file, 1-based line and column, key path, a Dutch message and a stable ``code``.
+
+    The code names the kind of problem (``dubbele-sleutel``, ``tijd-volgorde``): it stays the same when
+    a message is reworded, so tests, the JSON output and GitLab's Code Quality fingerprint rely on it.
+    """
 
     path: str
     line: int
@@ -27,6 +31,7 @@ class Problem:
     severity: Severity
     key_path: str
     message: str
+    code: str = field(kw_only=True)
 
     @property
     def is_error(self) -> bool:
@@ -48,7 +53,7 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def promote_warnings(problems: Iterable[Problem]) -> list[Problem]:
     """``--strict``: every warning becomes an error."""
-    return [Problem(p.path, p.line, p.column, FOUT, p.key_path, p.message) for p in problems]
+    return [Problem(p.path, p.line, p.column, FOUT, p.key_path, p.message, code=p.code) for p in problems]
 
 
 def summary(problems: list[Problem]) -> str:
@@ -89,11 +94,11 @@ def format_gitlab(problems: list[Problem]) -> str:
     """GitLab Code Quality report: problems show inline in the merge-request diff."""
     report = []
     for p in problems:
-        fingerprint = hashlib.sha256(f"{p.path}|{p.key_path}|{p.message}".encode()).hexdigest()
+        fingerprint = hashlib.sha256(f"{p.path}|{p.key_path}|{p.code}".encode()).hexdigest()  # not the wording: see Problem
         report.append(
             {
                 "description": f"{p.key_path}: {p.message}" if p.key_path else p.message,
-                "check_name": "dossier-validate",
+                "check_name": p.code,
                 "fingerprint": fingerprint,
                 "severity": "major" if p.is_error else "minor",
                 "location": {"path": p.path, "lines": {"begin": p.line}},

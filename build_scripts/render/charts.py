@@ -149,7 +149,7 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # RC keys are rcParams names; matplotlib types them as one long Literal
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type, unused-ignore]  # RC keys are rcParams names: matplotlib ≥ 3.11 types them as one Literal
         fig = Figure(figsize=(8, 4))  # no layout engine: each drawer sets its margins from measured text (one draw, not three)
         DRAWERS[kind](fig, data)
         buffer = io.BytesIO()

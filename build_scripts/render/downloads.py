@@ -17,6 +17,7 @@ from typing import Any
 
 from ..analysis.national import Overzicht, totals_of_year
 from ..analysis.signals import TEKORTKLASSEN, WACHTSIGNALEN, classify
+from ..contract.models import RegioJaar
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import Dataset, RegionData
 from .context import Output, SiteContext
@@ -51,8 +52,14 @@ LANDELIJK_KOLOMMEN: tuple[Kolom, ...] = (
     ("regios_met_aanbod", "Aantal regio's met eigen aanbod (aanwezig en capaciteit niet 0)"),
     ("regios_zonder_aanbod", "Aantal regio's zonder eigen aanbod"),
     ("regios_landelijke_functie", "Aantal regio's met een landelijke functie voor deze zorgvorm"),
-    ("tekortklasse", "Tekorten volgens de leidraad, gescheiden door ';': absoluut_tekort, lokaal_tekort, tekort_door_exclusiecriteria, onder_druk; of geen"),
+    ("tekortklasse", f"Signalen volgens de leidraad, gescheiden door ';': {', '.join(TEKORTKLASSEN)}; of geen"),
     *[(f"signaal_{key}", f"Regio's (sleutels, gescheiden door ';') met het signaal {key}") for key in (*TEKORTKLASSEN, *WACHTSIGNALEN)],
+    *[
+        (f"niet_te_beoordelen_{key}", f"Regio's waar {key} niet te beoordelen is (cijfers of alternatief onbekend)")
+        for key in ("lokaal_tekort", "tekort_door_exclusiecriteria")
+    ],
+    ("toegangsprobleem_ja", "Regio's waarvan de tafel zelf een toegangsprobleem ervaart (leidraad §3.2)"),
+    ("toegangsprobleem_nee", "Regio's waarvan de tafel zelf geen toegangsprobleem ervaart"),
 )
 REGIO_KOLOMMEN: tuple[Kolom, ...] = (
     ("regio", "Sleutel van de regio"),
@@ -73,6 +80,9 @@ REGIO_KOLOMMEN: tuple[Kolom, ...] = (
     ("pnil_aandeel_pct", "Aandeel personeel niet in loondienst (%); leeg = niet opgegeven"),
     ("vacaturegraad_pct", "Vacaturegraad (%); leeg = niet opgegeven"),
     ("bespreekpunt_agenderen", "true als de regio een bespreekpunt op de landelijke agenda zet"),
+    ("toegangsprobleem", "Oordeel van de tafel zelf: ja, nee of onbekend; leeg = niet opgegeven (versie 2)"),
+    ("exclusiecriteria_zonder_alternatief", "Aantal exclusiecriteria waarvoor de regio geen alternatief kent (alternatief: null)"),
+    ("elders", "Waar patiënten uit de regio deze zorg elders krijgen: regio:aantal, gescheiden door ';' (versie 2)"),
 )
 
 
@@ -87,7 +97,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     regios = ctx.dataset.published_regions()
     for slug, region in regios.items():
         yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
-    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset))
+    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov))
     text = render(
         "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
@@ -110,6 +120,10 @@ def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
         for key in (*TEKORTKLASSEN, *WACHTSIGNALEN):
             signaal = tb.signaal(key)
             row[f"signaal_{key}"] = ";".join(signaal.regios) if signaal is not None else ""
+        for key in ("lokaal_tekort", "tekort_door_exclusiecriteria"):
+            row[f"niet_te_beoordelen_{key}"] = ";".join(tb.niet_beoordeeld.get(key, ()))
+        for oordeel in ("ja", "nee"):
+            row[f"toegangsprobleem_{oordeel}"] = ";".join(sorted(s for s, o in tb.oordelen.items() if o == oordeel))
         rows.append(row)
     return rows
 
@@ -129,6 +143,9 @@ def _region_csv_rows(region: RegionData) -> list[dict[str, Any]]:
                 "onder_druk_mate": g.onder_druk.mate.value, "pnil_aandeel_pct": g.onder_druk.pnil_aandeel_pct,
                 "vacaturegraad_pct": g.onder_druk.vacaturegraad_pct,
                 "bespreekpunt_agenderen": g.bespreekpunt is not None and g.bespreekpunt.agenderen,
+                "toegangsprobleem": g.toegangsprobleem.oordeel.value if g.toegangsprobleem is not None else None,
+                "exclusiecriteria_zonder_alternatief": sum(c.alternatief_opgegeven and c.alternatief is None for c in g.exclusiecriteria),
+                "elders": ";".join(f"{e.regio}:{'' if e.aantal is None else e.aantal}" for e in g.elders),
             })
     return rows
 
@@ -205,14 +222,41 @@ def _save_deterministic(wb: Any) -> bytes:
     return buffer.getvalue()
 
 
-def dossier_json(dataset: Dataset) -> bytes:
-    """All validated data, keyed by region slug and year, plus the national files; sorted keys."""
+def _year_dump(model: RegioJaar) -> dict[str, Any]:
+    """A region-year as JSON; a criterion's ``alternatief`` only when given (left out ≠ ``null``, none known)."""
+    data = model.model_dump(mode="json")
+    for zorgvorm, g in model.zorgvormen.items():
+        for criterium, dumped in zip(g.exclusiecriteria, data["zorgvormen"][zorgvorm.value]["exclusiecriteria"], strict=True):
+            if not criterium.alternatief_opgegeven:
+                dumped.pop("alternatief")
+    return data
+
+
+def _signals_json(ov: Overzicht, jaren: list[int]) -> dict[str, Any]:
+    """Per year and care form every signal with its regions and reasons, what could not be judged, and the tables' own judgements."""
+    result: dict[str, Any] = {}
+    for jaar in jaren:
+        result[str(jaar)] = {
+            z.value: {
+                "absoluut_tekort": tb.absoluut,
+                "signalen": {s.key: {"regios": list(s.regios), "waarom": dict(s.waarom)} for s in tb.signalen},
+                "niet_te_beoordelen": {key: list(slugs) for key, slugs in tb.niet_beoordeeld.items()},
+                "toegangsprobleem": dict(tb.oordelen),
+            }
+            for z, tb in classify(ov.frame, ov.totaal, ov.buren, jaar).items()
+        }
+    return result
+
+
+def dossier_json(dataset: Dataset, ov: Overzicht) -> bytes:
+    """All validated data, keyed by region slug and year, plus the national files and the signals; sorted keys."""
     data = {
+        "signalen": _signals_json(ov, dataset.jaren),
         "toelichting": "Alle gevalideerde gegevens van het Cruciale ggz dossier. null = onbekend, nooit 0.",
         "regios": {
             slug: {
                 "regio": region.regio.model_dump(mode="json") if region.regio is not None else None,
-                "jaren": {str(jaar): model.model_dump(mode="json") for jaar, model in sorted(region.jaren.items())},
+                "jaren": {str(jaar): _year_dump(model) for jaar, model in sorted(region.jaren.items())},
             }
             for slug, region in sorted(dataset.regions.items())
         },

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
-from ..analysis.signals import SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, classify
-from ..contract.vocabulary import HOOGSPECIALISTISCH, TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
+from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
+from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
+from ..reading import norms
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
 from .templating import render
 
 log = logging.getLogger("mkdocs.hooks.dossier.charts")
-HOOGSPECIALISTISCH_LABEL = "Hoogspecialistische zorg (ggz-instellingen en ziekenhuizen)"
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
@@ -60,6 +60,10 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "regios_totaal": ov.regios_totaal,
         "totalen": totalen,
         "tekorten": tekorten,
+        "oordelen": {z: judgements(tekorten[z]) for z in Zorgvorm},
+        "onderwerpen": ONDERWERPEN,
+        "deelvorm": {Zorgvorm.hoogspecialistische_ggz: "ggz-instellingen", Zorgvorm.hoogspecialistische_ziekenhuiszorg: "ziekenhuizen"},
+        "norms": norms,
         "met_tekort": [z.label for z in Zorgvorm if tekorten[z].tekortklasse != "geen"],
         "regio_rijen": regio_rijen,
         "geschiedenis": {z: [(j, per_jaar[j][z]) for j in jaren] for z in Zorgvorm},
@@ -76,6 +80,13 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "treeknorm": TREEKNORM_WEKEN,
         "regio": _regio_link(ov, 2),
     }
+
+
+def judgements(tb: Tekortbeeld) -> dict[str, Any]:
+    """The tables' own judgements (§3.2) on one care form: who says ja, who says nee, how many said nothing."""
+    ja = sorted(s for s, o in tb.oordelen.items() if o == "ja")
+    nee = sorted(s for s, o in tb.oordelen.items() if o == "nee")
+    return {"ja": ja, "nee": nee, "zonder": len(tb.oordelen) - len(ja) - len(nee)}
 
 
 def _regio_link(ov: Overzicht, depth: int) -> Any:
@@ -177,10 +188,8 @@ def discussion_topics(ctx: SiteContext, ov: Overzicht, jaar: int) -> list[dict[s
     """Discussion points per topic (the two hoogspecialistische forms as one), neighbours grouped."""
     adviezen = _advice_by_form(ctx, jaar)
     models = ctx.dataset.region_years(jaar)
-    topics: list[tuple[str, tuple[Zorgvorm, ...]]] = [(z.label, (z,)) for z in Zorgvorm if not z.regionaal and z not in HOOGSPECIALISTISCH]
-    topics.append((HOOGSPECIALISTISCH_LABEL, HOOGSPECIALISTISCH))
     result = []
-    for label, zorgvormen in topics:
+    for label, zorgvormen in ONDERWERPEN:
         punten: dict[str, list[dict[str, Any]]] = {}
         for slug, model in models.items():
             for z in zorgvormen:

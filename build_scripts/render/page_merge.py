@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from markdown.extensions.toc import slugify
 
+from ..contract.site_paths import page_url
+
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---[ \t]*\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?<!\\)(?:\{:?[ \t]*([^}]*)\})?[ \t]*#*[ \t]*$")
@@ -25,15 +27,6 @@ _HTML_URL = re.compile(r'\b(href|src)="([^"]*)"')
 _MD_URL = re.compile(r"(!?\[[^\]\n]*\]\()(<?)([^)\s>]+)(>?)((?:[ \t]+\"[^\"]*\")?\))")
 _INLINE_MARKUP = re.compile(r"\\(.)|[*_`]|\[([^\]]*)\]\([^)]*\)")
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
-
-
-def page_url(src: str) -> str:
-    """The directory URL MkDocs gives a Markdown path: ``a/b.md`` → ``a/b/``, ``a/index.md`` → ``a/``."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem.removesuffix("index")
-        return stem
-    return stem + "/"
 
 
 @dataclass

@@ -49,6 +49,7 @@ def _region_year(
         omschrijving=ZORGVORM_OMSCHRIJVING,
         treeknorm=TREEKNORM_WEKEN,
         bron=path,
+        regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
         **_agenda_context(ctx, "../../../"),
     )
     return Output(text, source=path, title=str(jaar))

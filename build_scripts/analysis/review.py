@@ -1,0 +1,128 @@
+"""What the national chair reads first in a merge request: where it changes, what moved most, which discussion points come or go.
+
+Pure selections from a list of changes (:mod:`diff`); :mod:`diff_report` puts them at the top of
+the Markdown summary, each entry linked to its page on the site (:class:`PageLinks`: the merge
+request's preview, whose links name files).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..contract.site_paths import is_web_address, national_year_page, page_url, region_page, region_year_page, zorgvorm_anchor
+from ..contract.vocabulary import Zorgvorm
+from .diff import Wijziging
+
+MOST_MOVED = 10
+"""How many figures the overview lists besides the large jumps (those are always all listed)."""
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """Links into a built site at ``base`` (ending in ``/``), as files: ``regios/utrecht/2026/index.html``.
+
+    File links open both in a preview browsed as files and on the published site.
+    """
+
+    base: str
+
+    def __post_init__(self) -> None:
+        if not is_web_address(self.base):
+            raise ValueError(f"--links {self.base!r}: geef een webadres dat begint met http:// of https://")
+        if not self.base.endswith("/"):
+            object.__setattr__(self, "base", self.base + "/")
+
+    def to(self, src: str, anchor: str | None = None) -> str:
+        return self.base + page_url(src, directory_urls=False) + (f"#{anchor}" if anchor else "")
+
+    def of(self, w: Wijziging) -> str:
+        """The page that shows a change: the region-year (at its care form), the region, or the national year."""
+        anchor = zorgvorm_anchor(w.zorgvorm.value) if w.zorgvorm is not None and w.regio and w.jaar else None
+        return self.to(page_of(w), anchor)
+
+
+def page_of(w: Wijziging) -> str:
+    if w.regio is None:
+        return national_year_page(w.jaar) if w.jaar is not None else "index.md"
+    return region_page(w.regio) if w.jaar is None else region_year_page(w.regio, w.jaar)
+
+
+@dataclass(frozen=True)
+class Plek:
+    """One region (``None``: the national table) and cycle year (``None``: ``regio.yaml``) the request changes."""
+
+    regio: str | None
+    jaar: int | None
+    aantal: int
+    sprongen: int
+    voorbeeld: Wijziging  # one of its changes, to link its page
+
+
+def plekken(changes: Iterable[Wijziging]) -> list[Plek]:
+    """Regions and years in file order (regions by slug, years up, the national table last)."""
+    groups: dict[tuple[str | None, int | None], list[Wijziging]] = {}
+    for w in changes:
+        groups.setdefault((w.regio, w.jaar), []).append(w)
+    order = sorted(groups, key=lambda k: (k[0] is None, k[0] or "", k[1] or 0))
+    return [Plek(r, j, len(groups[(r, j)]), sum(w.grote_sprong for w in groups[(r, j)]), groups[(r, j)][0]) for r, j in order]
+
+
+def factor(w: Wijziging) -> float:
+    """How many times larger the larger of both numbers is (from 0: infinitely)."""
+    hi, lo = abs(max(w.oud, w.nieuw)), abs(min(w.oud, w.nieuw))
+    return math.inf if lo == 0 else hi / lo
+
+
+def moved_most(changes: Iterable[Wijziging], limit: int = MOST_MOVED) -> list[Wijziging]:
+    """Every large jump (the ×3 plausibility rule) first, then the figures that moved most by factor."""
+    figures = [w for w in changes if w.absoluut is not None and w.absoluut != 0 and w.zorgvorm is not None]
+    ranked = sorted(figures, key=lambda w: (not w.grote_sprong, -factor(w), -abs(w.absoluut or 0), w.regio or "", w.pad))
+    jumps = [w for w in ranked if w.grote_sprong]
+    return jumps + ranked[len(jumps):len(jumps) + limit]
+
+
+@dataclass(frozen=True)
+class Bespreekpuntwissel:
+    """A discussion point that is put on the national agenda (``geagendeerd``) or taken off it."""
+
+    regio: str
+    jaar: int
+    zorgvorm: Zorgvorm
+    geagendeerd: bool
+
+
+def bespreekpunt_wissels(changes: Iterable[Wijziging]) -> list[Bespreekpuntwissel]:
+    """From ``agenderen`` flips, added or removed ``bespreekpunt`` blocks and whole added or removed files."""
+    result = []
+    for w in changes:
+        if w.regio is None or w.jaar is None:
+            continue
+        for zorgvorm, was, is_ in _agenderen(w):
+            if was != is_:
+                result.append(Bespreekpuntwissel(w.regio, w.jaar, zorgvorm, is_))
+    return sorted(result, key=lambda b: (not b.geagendeerd, b.regio, b.jaar, list(Zorgvorm).index(b.zorgvorm)))
+
+
+def _agenderen(w: Wijziging) -> list[tuple[Zorgvorm, bool, bool]]:
+    """(care form, on the agenda before, after) for each discussion point this change touches."""
+    if not w.pad:
+        side = w.nieuw if w.soort == "toegevoegd" else w.oud
+        forms = side.get("zorgvormen") if isinstance(side, dict) else None
+        agenda = {z: _on_agenda(forms.get(z.value)) for z in Zorgvorm} if isinstance(forms, dict) else {}
+        return [(z, False, on) if w.soort == "toegevoegd" else (z, on, False) for z, on in agenda.items()]
+    if w.zorgvorm is None or w.veld not in ("bespreekpunt", "bespreekpunt.agenderen"):
+        return []
+    if w.veld == "bespreekpunt":
+        return [(w.zorgvorm, _agendered(w.oud), _agendered(w.nieuw))]
+    return [(w.zorgvorm, w.oud is True, w.nieuw is True)]
+
+
+def _on_agenda(form: Any) -> bool:
+    return isinstance(form, dict) and _agendered(form.get("bespreekpunt"))
+
+
+def _agendered(bespreekpunt: Any) -> bool:
+    return isinstance(bespreekpunt, dict) and bespreekpunt.get("agenderen") is True

@@ -1,0 +1,71 @@
+"""``dossier migrate``: bring every data file to the current contract version, in place, as a minimal diff.
+
+Version 2 only adds optional keys, so migrating a version-1 file means stating its version:
+one line ``versie: 2`` before the first key. The file is edited as text, never re-serialised,
+so comments, key order, quoting and block text stay exactly as the region wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..contract.models import CURRENT_VERSION
+from ..reading.discovery import discover
+from ..reading.documents import read_document
+
+_VERSION_LINE = re.compile(r"^versie:[ \t]*(\S*)[ \t]*(#.*)?$", re.MULTILINE)
+_FIRST_KEY = re.compile(r"^[^\s#\-]", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Migratie:
+    """What happened to one file: ``bijgewerkt``, ``al actueel``, or why it was left alone."""
+
+    pad: str
+    status: str
+
+
+def migrate_text(text: str) -> str | None:
+    """The file's text at :data:`CURRENT_VERSION`, or ``None`` when it already is (or states a newer one)."""
+    found = _VERSION_LINE.search(text)
+    if found is not None:
+        if found.group(1).isdigit() and int(found.group(1)) >= CURRENT_VERSION:
+            return None
+        return text[: found.start(1)] + str(CURRENT_VERSION) + text[found.end(1):]
+    first = _FIRST_KEY.search(text)
+    at = first.start() if first is not None else len(text)
+    return f"{text[:at]}versie: {CURRENT_VERSION}\n{text[at:]}"
+
+
+def _reads_as(text: str, expected: object) -> bool:
+    """The migrated text must read back as the old data plus the version: otherwise nothing is written."""
+    try:
+        return bool(yaml.safe_load(text) == expected)
+    except yaml.YAMLError:
+        return False
+
+
+def migrate_files(root: Path) -> list[Migratie]:
+    """Migrate every data file under ``root/data``; a file that is not readable YAML is reported, never touched."""
+    files, _stray = discover(root / "data", root)
+    results = []
+    for data_file in files:
+        doc, problems = read_document(data_file)
+        if doc.data is None or any(p.is_error for p in problems):
+            results.append(Migratie(doc.path, "niet bijgewerkt: het bestand is geen leesbare YAML; los eerst de fouten op (dossier validate)"))
+            continue
+        text = data_file.file.read_text(encoding="utf-8")
+        new = migrate_text(text)
+        if new is None:
+            results.append(Migratie(doc.path, "al actueel"))
+            continue
+        if not _reads_as(new, {**doc.data, "versie": CURRENT_VERSION}):
+            results.append(Migratie(doc.path, f"niet bijgewerkt: zet zelf 'versie: {CURRENT_VERSION}' als eerste sleutel in het bestand"))
+            continue
+        data_file.file.write_text(new, encoding="utf-8")
+        results.append(Migratie(doc.path, f"bijgewerkt naar versie {CURRENT_VERSION}"))
+    return results

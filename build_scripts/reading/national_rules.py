@@ -1,0 +1,106 @@
+"""Rules for the national table's file: its cycle dates, its composition (Bijlage 5) and the advice loop.
+
+Every discussion point a region puts on the national agenda should get the national table's
+advice in the same cycle; advice and escalations concern only the four possibly national forms.
+The table itself is MIND, deNLggz, NVZ, NFU, NVvP and ZN, chaired from Zorginstituut Nederland
+(or the NZa).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..contract.notation import dutch_date
+from . import milestones
+from .documents import Document, KeyPath
+from .parts import NationalParts
+from .problems import WAARSCHUWING, Problem
+from .readings import Readings
+
+BIJLAGE_5 = {
+    "MIND": r"\bMIND\b",
+    "deNLggz": r"\bde ?NL ?ggz\b|Nederlandse ggz",
+    "NVZ": r"\bNVZ\b|Vereniging van Ziekenhuizen",
+    "NFU": r"\bNFU\b|Universitair Medische Centra",
+    "NVvP": r"\bNVvP\b|Vereniging voor Psychiatrie",
+    "ZN": r"\bZN\b|Zorgverzekeraars Nederland",
+}
+"""The six parties of the national table (Bijlage 5), each as the ways its name is commonly written."""
+VOORZITTER = r"Zorginstituut|\bNZa\b|Zorgautoriteit"
+
+
+def check(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[Problem]:
+    if parts.jaar is not None and parts.jaar != doc.jaar:
+        yield doc.problem(("jaar",), "jaar-bestand", f"jaar {parts.jaar} hoort bij bestand {doc.jaar}.yaml; schrijf jaar: {doc.jaar}")
+    yield from _advice(doc, parts, readings)
+    yield from _composition(doc, parts)
+    yield from _heidag(doc, parts)
+
+
+def _advice(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[Problem]:
+    for i, advies in parts.adviezen:
+        if advies.regio not in readings.slugs:
+            yield doc.problem(("adviezen", i, "regio"), "advies-regio-onbekend", f"regio '{advies.regio}' bestaat niet; kies een mapnaam uit data/regions/")
+        if advies.zorgvorm.regionaal:
+            yield doc.problem(
+                ("adviezen", i, "zorgvorm"), "advies-regionaal",
+                f"{advies.zorgvorm.label.lower()} is regionale zorg: de landelijke tafel geeft daar geen advies over (n.v.t.); "
+                    f"kies een van de vier mogelijk landelijke zorgvormen",
+            )
+    if doc.jaar is None:
+        return
+    gegeven = {(a.regio, a.zorgvorm) for _i, a in parts.adviezen}
+    where: KeyPath = ("adviezen",) if (isinstance(doc.data, dict) and "adviezen" in doc.data) else ("jaar",)
+    for (slug, jaar), (region_doc, year) in sorted(readings.years.items()):
+        if jaar != doc.jaar:
+            continue
+        for zorgvorm, g in year.zorgvormen.items():
+            if zorgvorm.regionaal or g.bespreekpunt is None or not g.bespreekpunt.agenderen or (slug, zorgvorm) in gegeven:
+                continue
+            line = region_doc.locate_key(("zorgvormen", zorgvorm.value, "bespreekpunt"))[0]
+            yield doc.problem(
+                where, "advies-ontbreekt",
+                f"het bespreekpunt {zorgvorm.label.lower()} van {slug} ({region_doc.path}:{line}) staat op de agenda, maar heeft hier geen advies; "
+                f"voeg onder adviezen een advies toe met regio: {slug} en zorgvorm: {zorgvorm.value}",
+                WAARSCHUWING, at_key=True,
+            )
+
+
+def _composition(doc: Document, parts: NationalParts) -> Iterator[Problem]:
+    if parts.tafel is None:
+        return
+    namen = [d.organisatie for d in parts.tafel.deelnemers]
+    for partij, patroon in BIJLAGE_5.items():
+        if not any(re.search(patroon, naam, re.IGNORECASE) for naam in namen):
+            yield doc.problem(
+                ("tafel", "deelnemers"), "landelijke-partij-ontbreekt",
+                f"{partij} ontbreekt aan de landelijke tafel; volgens bijlage 5 zitten MIND, deNLggz, NVZ, NFU, NVvP en ZN aan tafel",
+                WAARSCHUWING, at_key=True,
+            )
+    organisatie = parts.tafel.voorzitter.organisatie or ""
+    if not re.search(VOORZITTER, organisatie, re.IGNORECASE):
+        yield doc.problem(
+            ("tafel", "voorzitter"), "voorzitter-landelijk",
+            "de leidraad stelt een voorzitter vanuit Zorginstituut Nederland voor (anders de NZa); "
+            f"hier staat {('organisatie ' + repr(organisatie)) if organisatie else 'geen organisatie'}",
+            WAARSCHUWING, at_key=True,
+        )
+
+
+def _heidag(doc: Document, parts: NationalParts) -> Iterator[Problem]:
+    if parts.heidag is None or doc.jaar is None:
+        return
+    start, end = milestones.heidag_venster(doc.jaar)
+    if not start <= parts.heidag <= end:
+        yield doc.problem(
+            ("heidag",), "heidag-buiten-venster",
+            f"heidag op {dutch_date(parts.heidag)} valt buiten de derde week van juni ({start:%d}–{end:%d} juni)", WAARSCHUWING,
+        )
+    if parts.stukken_verspreid is not None and (parts.heidag - parts.stukken_verspreid).days < milestones.MIN_DAGEN_STUKKEN:
+        yield doc.problem(
+            ("stukken_verspreid",), "stukken-heidag-te-laat",
+            f"stukken verspreid {(parts.heidag - parts.stukken_verspreid).days} dagen voor de heidag; "
+                f"de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen",
+            WAARSCHUWING,
+        )
