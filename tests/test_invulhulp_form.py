@@ -126,6 +126,26 @@ def test_help_texts_are_the_descriptions_without_yaml_notation(fields: dict[str,
     assert len(hints) > 50 and not [h for h in hints if "null" in h or "true" in h or "aanhalingstekens" in h]
 
 
+def test_contract_version_2_keys_are_in_the_form_with_dutch_labels(fields: dict[str, dict[str, Any]]) -> None:
+    base = "zorgvormen.beveiligde_zorg"
+    doelgroep = fields[f"{base}.exclusiecriteria[].doelgroep"]
+    assert (doelgroep["widget"], doelgroep["required"], doelgroep["hint"]) == ("select", False, "De groep patiënten die dit criterium uitsluit.")
+    assert {o["label"] for o in doelgroep["options"]} <= set(LABELS.values())
+    oordeel = fields[f"{base}.toegangsprobleem.oordeel"]
+    assert fields[f"{base}.toegangsprobleem"]["widget"] == form.OPTIONEEL_WIDGET and oordeel["widget"] == "select"
+    assert (fields[f"{base}.elders"]["widget"], fields[f"{base}.elders[].aantal"]["widget"]) == ("list", form.ONBEKEND_WIDGET)
+    assert not [f["hint"] for f in fields.values() if f.get("hint", "").startswith("Versie")]
+
+
+def test_alternatief_offers_none_known_as_its_own_choice_apart_from_not_answered(fields: dict[str, dict[str, Any]]) -> None:
+    alternatief = fields["zorgvormen.klinische_zorg.exclusiecriteria[].alternatief"]
+    assert (alternatief["widget"], alternatief["null_label"], alternatief["required"]) == (form.TEKST_OF_NULL_WIDGET, "geen alternatief bekend", False)
+    assert alternatief["hint"] == "Waar deze patiënten wel zorg krijgen. Leeg laten = niet opgegeven."
+    assert [p for p, f in fields.items() if f["widget"] == form.TEKST_OF_NULL_WIDGET] == [
+        f"zorgvormen.{z.value}.exclusiecriteria[].alternatief" for z in Zorgvorm
+    ]
+
+
 class _Capaciteit(Capaciteit):
     crisisbedden: Aantal | None = Field(description="Aantal crisisbedden; null = onbekend.")
 

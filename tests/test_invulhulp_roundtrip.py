@@ -209,3 +209,26 @@ def test_text_that_yaml_would_misread_is_quoted(value: str) -> None:
     (result,) = run([(raw, [{"op": "set", "path": path, "value": value}])])
     assert reads_as(result["text"])["zorgvormen"]["acute_zorg"]["onder_druk"]["toelichting"] == value
     assert not result["fallback"]
+
+
+def test_alternatief_keeps_not_answered_apart_from_none_known() -> None:
+    """``tekst_of_null``: emptied, the key goes (not answered); its box ticked, ``null`` (geen alternatief bekend)."""
+    rel = "data/regions/zuid-holland-noord/2026.yaml"
+    raw = (REPO / rel).read_text(encoding="utf-8")
+    zorgvormen = reads_as(raw)["zorgvormen"]
+    zorgvorm, index = next((z, i) for z in zorgvormen for i, c in enumerate(zorgvormen[z]["exclusiecriteria"]) if c.get("alternatief"))
+    criteria = zorgvormen[zorgvorm]["exclusiecriteria"]
+    path = ["zorgvormen", zorgvorm, "exclusiecriteria", index, "alternatief"]
+    new = {"criterium": "Geen opname zonder verwijzing", "motivatie": "Afspraak met de huisartsen.", "alternatief": None}
+    emptied, none_known, added = run([
+        (raw, [{"op": "unset", "path": path}]),
+        (raw, [{"op": "set", "path": path, "value": None}]),
+        (raw, [{"op": "push", "path": path[:3], "value": new}, {"op": "unset", "path": [*path[:3], len(criteria), "alternatief"]}]),
+    ])
+    line = f"        alternatief: {criteria[index]['alternatief']}"
+    assert changed_lines(raw, emptied["text"]) == ([line], [])
+    assert changed_lines(raw, none_known["text"]) == ([line], ["        alternatief: null"])
+    assert "alternatief" not in reads_as(added["text"])["zorgvormen"][zorgvorm]["exclusiecriteria"][-1]
+    for result in (emptied, none_known, added):
+        assert not result["fallback"]
+        assert_valid(rel, result["text"])

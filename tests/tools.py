@@ -10,10 +10,19 @@ import pytest
 
 from conftest import REPO
 
-NODE_MODULES = Path(os.environ.get("DOSSIER_NODE_MODULES", REPO / ".cache" / "node" / "node_modules"))
-AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
-VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-DECAP_SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
+NODE_MODULES = [Path(p) for p in os.environ.get("DOSSIER_NODE_MODULES", "").split(os.pathsep) if p]
+NODE_MODULES.append(REPO / ".cache" / "node" / "node_modules")
+"""Where to look, in order: ``DOSSIER_NODE_MODULES`` (folders separated by ``os.pathsep``), then ``.cache/node``."""
+
+
+def _node_tool(relative: str) -> Path:
+    """The first installed copy of a tool in ``NODE_MODULES``; else where ``tests/run.sh`` puts it."""
+    return next((d / relative for d in NODE_MODULES if (d / relative).is_file()), NODE_MODULES[-1] / relative)
+
+
+AXE_JS = _node_tool("axe-core/axe.min.js")
+VNU_JAR = _node_tool("vnu-jar/build/dist/vnu.jar")
+DECAP_SERVER = _node_tool("decap-server/dist/index.js")
 
 
 def need_tool(path: Path) -> None:

@@ -9,8 +9,10 @@ still gets a field.
 
 ``onbekend`` is always an explicit choice: a nullable figure gets the widget ``onbekend_getal``
 (a number plus an "onbekend" box that writes ``null``), a nullable yes/no gets ``ja_nee_onbekend``,
-an optional object ``optioneel_object`` (filled in or absent). The three widgets are registered
-by ``content/invulhulp/formulier/widgets.js``.
+an optional object ``optioneel_object`` (filled in or absent), and a free text whose ``null`` has
+a meaning of its own (the description says ``null = …``: ``alternatief``) gets ``tekst_of_null``,
+a text plus a box with that meaning, so "not answered" (absent) and ``null`` stay apart. The four
+widgets are registered by ``content/invulhulp/formulier/widgets.js``.
 """
 
 from __future__ import annotations
@@ -46,11 +48,16 @@ KORTE_TEKST = frozenset({"naam", "organisatie", "functie", "locatie", "verantwoo
 """Free-text keys shown as one line; every other free text gets a box that grows with its text."""
 
 ONBEKEND_WIDGET, JA_NEE_WIDGET, OPTIONEEL_WIDGET = "onbekend_getal", "ja_nee_onbekend", "optioneel_object"
+TEKST_OF_NULL_WIDGET = "tekst_of_null"
 NULL_AWARE = frozenset({ONBEKEND_WIDGET, JA_NEE_WIDGET})
 """Widgets that count an explicit onbekend (null) as filled in, so a required key may hold it."""
 DATE_FORMAT = "YYYY-MM-DD"
+_NULL_MEANING = re.compile(r"\bnull = (?!onbekend\b)([^.;]+)")
+"""A description's own meaning of ``null`` (``null = geen alternatief bekend``); onbekend is the default one."""
 _YAML_NOTATION = (
-    (re.compile(r";? ?null = onbekend\.?"), "."),
+    (re.compile(r"^Versie \d+: (\w)"), lambda m: m[1].upper()),  # when a key came is the contract's business
+    (re.compile(r";? ?null = [^.;]+\.?"), "."),  # the onbekend box and the tekst_of_null box say it
+    (re.compile(r"\bWeglaten = "), "Leeg laten = "),
     (re.compile(r",? ?(tussen|zonder) (aanhalingstekens|punt als duizendtalscheiding)"), ""),
     (re.compile(r'"([^"]*)"'), r"\1"),
     (re.compile(r"\btrue\b"), "ja"),
@@ -149,6 +156,9 @@ class _Walker:
         if description:
             field["hint"] = form_hint(description)
         field.update(self.widget(target, keys, name, nullable or not required))
+        meaning = _NULL_MEANING.search(description or "")
+        if nullable and meaning and field["widget"] in ("string", "text"):
+            field.update(widget=TEKST_OF_NULL_WIDGET, null_label=meaning[1].strip())
         if not required or (nullable and field["widget"] not in NULL_AWARE):
             field["required"] = False  # Decap then labels it "(optioneel)"; its own check would refuse null
         return field

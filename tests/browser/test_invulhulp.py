@@ -9,12 +9,14 @@ keyboard, fits 390 px, asks nothing of any other host, and works without an acco
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -94,6 +96,7 @@ class Form:
     elsewhere: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     loaded: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0  # from opening the page until the form shows its first group
 
     def group(self, key: str) -> Any:
         return self.page.locator(f"div[id^='{key}-field-']").first
@@ -126,9 +129,11 @@ def open_form(browser: Any, base_url: str) -> Iterator[Any]:
         page.on("pageerror", lambda exc: form.errors.append(f"script: {exc}"))
         page.on("console", lambda m: m.type == "error" and (m.location or {}).get("url", "").startswith(base_url) and form.errors.append(m.text))
         page.on("response", lambda r: r.url.startswith(base_url) and form.loaded.__setitem__(r.url, int(r.headers.get("content-length", 0))))
+        started = time.perf_counter()
         page.goto(f"{base_url}invulhulp/formulier/?bestand={entry}" + ("" if repo else "&zonder-account"))
         page.get_by_role("button", name="Inloggen" if repo else "Beginnen zonder account").click()
         page.get_by_text("Bijlage 1", exact=False).first.wait_for()
+        form.seconds = time.perf_counter() - started
         return form
 
     yield _open
@@ -178,6 +183,7 @@ def test_a_region_saves_three_changes_and_the_merge_request_branch_holds_exactly
     _add_meeting(form, f"{built_site.jaar}-11-03", "monitoring")
     form.page.get_by_role("button", name="Opslaan").click()
     form.page.get_by_text("Wijzigingen opgeslagen").wait_for()
+    print(f"invulhulp: formulier geladen in {form.seconds:.2f} s (met decap-server)")
 
     branch = BRANCH.format(entry=entry)
     assert repo.git("diff", "--name-only", "main", branch).split() == [rel]
@@ -301,20 +307,59 @@ def test_at_390px_the_form_fits_and_the_toolbar_covers_no_field(built_site: Buil
     assert save["x"] >= 0 and save["x"] + save["width"] <= MOBILE["width"]
 
 
+def _download(form: Form, rel: str) -> str:
+    """Make the file without an account and download it through the page's link, as a region would."""
+    form.page.get_by_text("Bestand maken", exact=True).click()
+    form.page.get_by_role("menuitem", name="Maak het bestand").click()
+    link = form.page.get_by_role("link", name=f"Download {rel.rsplit('/', 1)[1]}")
+    with form.page.expect_download() as download:
+        link.click()
+    return Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def _changed(before: str, after: str) -> list[tuple[str, str]]:
+    return [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True) if a != b]
+
+
 def test_without_an_account_the_file_is_offered_for_download(built_site: BuiltSite, open_form: Any) -> None:
     entry, rel, known = _case(built_site)
     form = open_form(entry, None)
     figure, _ = form.number(form.expand(known[0]), WACHTENDEN)
     old = figure.input_value()
     figure.fill("4321")
-    form.page.get_by_text("Bestand maken", exact=True).click()
-    form.page.get_by_role("menuitem", name="Maak het bestand").click()
-    link = form.page.get_by_role("link", name=f"Download {rel.rsplit('/', 1)[1]}")
-    with form.page.expect_download() as download:
-        link.click()
-    text = Path(download.value.path()).read_text(encoding="utf-8")
-    original = _published_copy(built_site, rel)
-    changed = [(a, b) for a, b in zip(original.splitlines(), text.splitlines(), strict=True) if a != b]
-    assert changed == [(f"    wachtenden: {old}", "    wachtenden: 4321")]
+    text = _download(form, rel)
+    assert _changed(_published_copy(built_site, rel), text) == [(f"    wachtenden: {old}", "    wachtenden: 4321")]
     assert form.elsewhere == [] and form.errors == []
-    print(f"invulhulp: {len(form.loaded)} bestanden van de site geladen, {sum(form.loaded.values())} bytes (content-length)")
+    print(f"invulhulp: formulier zonder account geladen in {form.seconds:.2f} s; {_weight(built_site, form.loaded)}")
+
+
+def _weight(built_site: BuiltSite, loaded: dict[str, int]) -> str:
+    """What the form page loads from the site, per kind of file: bytes as served and gzipped (as most hosts send it)."""
+    kinds: dict[str, list[int]] = {}
+    for url in loaded:
+        path = built_site.root / urllib.parse.urlsplit(url).path.lstrip("/")
+        path = path / "index.html" if path.is_dir() else path
+        if path.is_file():
+            data = path.read_bytes()
+            sizes = kinds.setdefault(path.suffix.lstrip(".") or "html", [0, 0, 0])
+            sizes[0], sizes[1], sizes[2] = sizes[0] + 1, sizes[1] + len(data), sizes[2] + len(gzip.compress(data, 6))
+    return "; ".join(f"{kind}: {n} bestanden, {raw / 1e6:.2f} MB, gzip {packed / 1e6:.2f} MB" for kind, (n, raw, packed) in sorted(kinds.items()))
+
+
+def test_every_example_file_comes_back_from_the_real_form_with_only_the_changed_line(built_site: BuiltSite, open_form: Any) -> None:
+    """Decap's own widgets between load and save: one figure changed in each file, nothing else moves."""
+    files = sorted((built_site.root / "invulhulp" / "formulier" / "bestanden").glob("*/*.yaml"))
+    assert len(files) >= (20 if uses_repository_data() else 1)
+    results = {}
+    for path in files:
+        rel = f"data/regions/{path.parent.name}/{path.name}"
+        original = path.read_text(encoding="utf-8")
+        zorgvorm = next(z.value for z in Zorgvorm if isinstance(yaml.safe_load(original)["zorgvormen"][z.value]["wachtenden"], int))
+        form = open_form(f"{path.parent.name}-{path.stem}", None)
+        figure, _ = form.number(form.expand(zorgvorm), WACHTENDEN)
+        old = figure.input_value()
+        figure.fill(str(int(old) + 1))
+        results[rel] = (_changed(original, _download(form, rel)), round(form.seconds, 2))
+        form.page.context.close()
+        assert results[rel][0] == [(f"    wachtenden: {old}", f"    wachtenden: {int(old) + 1}")], rel
+    print("invulhulp, echte formulier, per bestand (gewijzigde regels, laadtijd s):", results)

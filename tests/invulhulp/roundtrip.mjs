@@ -1,7 +1,8 @@
 // Runs the invulhulp's YAML format (content/invulhulp/formulier/yaml-rt.js) under Node for the
 // pytest suite: reads {order, cases: [{raw, ops}]} as JSON on stdin and writes, per case, the
 // text that toFile() returns after fromFile(raw) and the ops, as JSON on stdout.
-// An op is {op: "set" | "push" | "remove", path: [key or index, ...], value}.
+// An op is {op: "set" | "push" | "remove" | "unset", path: [key or index, ...], value}; "unset"
+// sets the key to undefined, as the tekst_of_null widget does when its text is emptied.
 import { makeFormat } from '../../content/invulhulp/formulier/yaml-rt.js';
 
 function apply(data, { op, path, value }) {
@@ -9,6 +10,7 @@ function apply(data, { op, path, value }) {
   const last = path[path.length - 1];
   if (op === 'set') parent[last] = value;
   else if (op === 'push') parent[last].push(value);
+  else if (op === 'unset') parent[last] = undefined;
   else if (op === 'remove') Array.isArray(parent) ? parent.splice(last, 1) : delete parent[last];
   else throw new Error(`unknown op ${op}`);
 }

@@ -1,8 +1,11 @@
-// The three inputs the contract needs and Decap CMS does not have (build_scripts/contract/form.py
+// The four inputs the contract needs and Decap CMS does not have (build_scripts/contract/form.py
 // chooses them): onbekend is always an explicit choice, written as null, never '' or 0.
 //   onbekend_getal    a whole number or decimal with an "onbekend" box
 //   ja_nee_onbekend   ja / nee / onbekend (true / false / null)
 //   optioneel_object  an optional group (contact, bespreekpunt): filled in, or absent
+//   tekst_of_null     a text whose null has a meaning of its own (alternatief: "geen alternatief
+//                     bekend"), with a box for it; left empty, the key is left out (undefined,
+//                     which yaml-rt.js's normalize() drops), so "not answered" stays apart from null
 // Decap validates the required fields of an object even when the object is absent; the third
 // widget renders (and so validates) the object only when its box is ticked.
 
@@ -79,7 +82,25 @@ export function registerWidgets(CMS, h, createClass) {
     },
   });
 
+  const TekstOfNull = createClass({
+    render() {
+      const { value, field, forID, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
+      const none = value === null;
+      return h('div', { className: classNameWrapper },
+        h('textarea', {
+          id: forID, rows: 2, disabled: none, value: none || value === undefined ? '' : value, className: 'invulhulp-tekst',
+          onFocus: setActiveStyle, onBlur: setInactiveStyle, onChange: e => onChange(e.target.value === '' ? undefined : e.target.value),
+        }),
+        h('label', { className: 'invulhulp-keuze' },
+          h('input', {
+            type: 'checkbox', checked: none, 'data-testid': `${forID}-null`,
+            onChange: e => onChange(e.target.checked ? null : undefined),
+          }), ` ${field.get('null_label')}`));
+    },
+  });
+
   CMS.registerWidget('onbekend_getal', OnbekendGetal);
+  CMS.registerWidget('tekst_of_null', TekstOfNull);
   CMS.registerWidget('ja_nee_onbekend', JaNeeOnbekend);
   CMS.registerWidget('optioneel_object', OptioneelObject);
 }

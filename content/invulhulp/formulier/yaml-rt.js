@@ -24,13 +24,15 @@ export function deepEqual(a, b) {
 
 // What the form hands over, as the file should hold it: '' is never written (it is null =
 // onbekend where the key was there, and no key where it was not); an optional object or list
-// left empty stays absent; an object that was there and is now null is removed (see patchMap).
+// left empty stays absent; an object that was there and is now null is removed (see patchMap);
+// a key whose value is undefined (tekst_of_null left empty: not answered) is left out.
 export function normalize(v, orig) {
   if (v === '' || v === undefined) return null;
   if (Array.isArray(v)) return v.map((x, i) => normalize(x, Array.isArray(orig) ? orig[i] : undefined));
   if (!isObj(v)) return v;
   const out = {};
   for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
     const n = normalize(x, isObj(orig) ? orig[k] : undefined);
     if (!has(orig, k) && (n === null || (Array.isArray(n) && n.length === 0) || (isObj(n) && Object.values(n).every(y => y === null)))) continue;
     if (isObj(orig) && isObj(orig[k]) && n === null) continue;
