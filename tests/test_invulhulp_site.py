@@ -5,6 +5,7 @@ fields, the repository settings come from one place, and the page says what the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -76,6 +77,13 @@ def test_gitlab_signs_in_from_the_browser_with_pkce() -> None:
     assert (own.settings["api_root"], own.settings["base_url"], own.settings["branch"], own.login) == (
         "https://git.example.nl/api/v4", "https://git.example.nl", "data", False,
     )
+
+
+def test_the_upload_steps_get_the_host_and_its_folder_address(project: Project) -> None:
+    written = json.loads(str(section(project, GITLAB)[f"{invulhulp.FORM_DIR}/repository.json"].content))
+    assert written == {"host": "GitLab", "tree_url": "https://gitlab.com/cruciale-ggz/dossier/-/tree/main/"}
+    github = invulhulp.repository_backend(RepositorySettings("https://github.com/ggz/dossier", {"branch": "data"}))
+    assert github.tree_url == "https://github.com/ggz/dossier/tree/data/"
 
 
 def test_github_needs_an_oauth_proxy() -> None:

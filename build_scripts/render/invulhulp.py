@@ -59,6 +59,7 @@ class Backend:
     host: str  # "GitLab" or "GitHub"; "" without a repository
     web_url: str
     blob_url: str  # a file of the main branch is this plus its path
+    tree_url: str  # a folder of the main branch is this plus its path
     login: bool  # is signing in set up (GitLab: app_id; GitHub: an OAuth proxy)?
 
 
@@ -68,6 +69,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "invulhulp/index.md", Output(render("invulhulp.md.j2", bestanden=bestanden, backend=backend), title="Invulhulp")
     yield f"{FORM_DIR}/config.yml", Output(decap_config(bestanden, backend))
     yield f"{FORM_DIR}/sleutelvolgorde.json", Output(json.dumps(key_order(RegioJaar), ensure_ascii=False, indent=1) + "\n")
+    yield f"{FORM_DIR}/repository.json", Output(json.dumps({"host": backend.host, "tree_url": backend.tree_url}) + "\n")  # for the upload steps
     for bestand in bestanden:  # the untouched text, comments and all: what the form starts from without an account
         yield f"{FORM_DIR}/bestanden/{bestand.regio}/{bestand.jaar}.yaml", Output((ctx.dataset.root / bestand.pad).read_bytes())
 
@@ -111,7 +113,7 @@ def repository_backend(repository: RepositorySettings) -> Backend:
     """
     settings = repository.invulhulp
     if not repository.repo_url:
-        return Backend({"name": "test-repo"}, "", "", "", False)
+        return Backend({"name": "test-repo"}, "", "", "", "", False)
     url = urlsplit(repository.repo_url)
     repo = url.path.strip("/").removesuffix(".git")
     kind = settings.get("backend") or ("github" if "github" in url.netloc else "gitlab" if "gitlab" in url.netloc else "")
@@ -132,5 +134,5 @@ def repository_backend(repository: RepositorySettings) -> Backend:
         login = bool(settings.get("oauth_proxy"))
     backend.update(squash_merges=True, commit_messages=COMMIT_MESSAGES)
     web = f"{base}/{repo}"
-    blob = f"{web}/blob/{backend['branch']}/" if kind == "github" else f"{web}/-/blob/{backend['branch']}/"
-    return Backend(backend, "GitHub" if kind == "github" else "GitLab", web, blob, login)
+    blob, tree = (f"{web}{'' if kind == 'github' else '/-'}/{view}/{backend['branch']}/" for view in ("blob", "tree"))
+    return Backend(backend, "GitHub" if kind == "github" else "GitLab", web, blob, tree, login)

@@ -10,6 +10,7 @@ keyboard, fits 390 px, asks nothing of any other host, and works without an acco
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import socket
@@ -329,6 +330,11 @@ def test_without_an_account_the_file_is_offered_for_download(built_site: BuiltSi
     figure.fill("4321")
     text = _download(form, rel)
     assert _changed(_published_copy(built_site, rel), text) == [(f"    wachtenden: {old}", "    wachtenden: 4321")]
+    steps = form.page.locator("#invulhulp-melding ol > li")
+    assert steps.count() == 2 and "nieuwe branch" in steps.nth(1).inner_text() and "samenvoegverzoek" in steps.nth(1).inner_text()
+    repository = json.loads((built_site.root / "invulhulp" / "formulier" / "repository.json").read_text(encoding="utf-8"))
+    folder = rel.rsplit("/", 1)[0] + "/"
+    assert steps.nth(0).get_by_role("link", name=f"de map {folder}").get_attribute("href") == repository["tree_url"] + folder
     assert form.elsewhere == [] and form.errors == []
     print(f"invulhulp: formulier zonder account geladen in {form.seconds:.2f} s; {_weight(built_site, form.loaded)}")
 
@@ -363,3 +369,25 @@ def test_every_example_file_comes_back_from_the_real_form_with_only_the_changed_
         form.page.context.close()
         assert results[rel][0] == [(f"    wachtenden: {old}", f"    wachtenden: {int(old) + 1}")], rel
     print("invulhulp, echte formulier, per bestand (gewijzigde regels, laadtijd s):", results)
+
+
+def test_alternatief_none_known_is_a_box_and_is_written_as_null(built_site: BuiltSite, open_form: Any) -> None:
+    """The tekst_of_null widget in the real form: its box writes ``alternatief: null``, nothing else changes."""
+    files = sorted((built_site.root / "invulhulp" / "formulier" / "bestanden").glob("*/*.yaml"))
+    found = [(p, z.value) for p in files for z in Zorgvorm
+             if any(c.get("alternatief") for c in yaml.safe_load(p.read_text(encoding="utf-8"))["zorgvormen"][z.value]["exclusiecriteria"])]
+    if not found:
+        pytest.skip("geen voorbeeldbestand met een alternatief")
+    path, zorgvorm = found[0]
+    original = path.read_text(encoding="utf-8")
+    criteria = yaml.safe_load(original)["zorgvormen"][zorgvorm]["exclusiecriteria"]
+    index = next(i for i, c in enumerate(criteria) if c.get("alternatief"))
+    form = open_form(f"{path.parent.name}-{path.stem}", None)
+    group = form.expand(zorgvorm)
+    criteria_list = group.locator("div[id^='exclusiecriteria-field-']").first
+    criteria_list.locator("[class*=StyledListItemTopBar]").nth(index).locator(":scope > button").first.click()
+    box = criteria_list.locator("[data-testid$='-null']:visible")
+    assert box.count() == 1
+    box.check()
+    text = _download(form, f"data/regions/{path.parent.name}/{path.name}")
+    assert _changed(original, text) == [(f"        alternatief: {criteria[index]['alternatief']}", "        alternatief: null")]

@@ -37,7 +37,7 @@ function dutch(locale) {
   const texts = structuredClone(locale);
   const toolbar = texts.editor.editorToolbar;
   if (withoutAccount) {
-    Object.assign(toolbar, { publish: 'Bestand maken', publishNow: 'Maak het bestand', published: 'Bestand gemaakt', publishing: 'Bezig…' });
+    Object.assign(toolbar, { publish: 'Bestand maken', publishNow: 'Maak het bestand', published: 'Geen nieuwe wijzigingen', publishing: 'Bezig…' });
     texts.auth.login = 'Beginnen zonder account';
   } else {
     Object.assign(toolbar, {
@@ -57,36 +57,47 @@ function nest(path, content) {
 }
 
 // Without an account: Decap's in-browser backend holds one file; after saving, offer it for download.
-async function workOnACopy(config) {
+async function workOnACopy(config, repository) {
   const collection = config.collections[0];
   const file = collection.files.find(f => f.name === chosen);
   if (!file) throw new Error('Kies eerst op de uitlegpagina welk bestand u wilt bijwerken.');
   collection.files = [file];
   Object.assign(config, { backend: { name: 'test-repo' }, publish_mode: 'simple', local_backend: false });
   window.repoFiles = nest(file.file, await fetchText(`bestanden/${file.file.replace(/^data\/regions\//, '')}`));
-  CMS.registerEventListener({ name: 'postSave', handler: () => offerDownload(file) });
+  CMS.registerEventListener({ name: 'postSave', handler: () => offerDownload(file, repository) });
 }
 
-function offerDownload(file) {
+// The file to download, and the two steps that put it in a merge request by the host's web pages.
+function offerDownload(file, repository) {
   const content = file.file.split('/').reduce((node, part) => node[part], window.repoFiles).content;
   const name = file.file.split('/').pop();
+  const folder = file.file.replace(/[^/]+$/, '');
+  const host = repository.host || 'GitLab of GitHub';
   const link = element('a', { href: URL.createObjectURL(new Blob([content], { type: 'text/yaml' })), download: name },
     `Download ${name}`);
+  const place = repository.tree_url ? element('a', { href: repository.tree_url + folder }, `de map ${folder}`) : `de map ${folder}`;
+  const upload = { GitLab: `, klik op ${name}, kies Replace en upload het gedownloade bestand.`,
+    GitHub: ', kies Add file › Upload files en upload het gedownloade bestand.' }[repository.host]
+    || ' en upload daar het gedownloade bestand in plaats van het oude.';
   say(element('strong', {}, 'Uw bestand is klaar. '), link,
-    element('span', {}, ` Upload het in GitLab of GitHub in de map ${file.file.replace(/[^/]+$/, '')} en vervang daarmee het oude bestand; `
-      + 'kies daarbij "nieuwe branch" en een samenvoegverzoek. Geen account? Mail het bestand naar de redactie.'));
+    element('ol', {},
+      element('li', {}, `Open in ${host} `, place, upload),
+      element('li', {}, 'Kies bij het vastleggen een nieuwe branch en start een samenvoegverzoek.')),
+    element('span', {}, 'Geen account? Mail het bestand naar de redactie: '),
+    element('a', { href: 'mailto:redactie@example.org' }, 'redactie@example.org'));
   link.focus();
 }
 
 async function start() {
-  const [config, order] = await Promise.all([
+  const [config, order, repository] = await Promise.all([
     fetchText('config.yml').then(text => YAML.parse(text)),
     fetchText('sleutelvolgorde.json').then(text => JSON.parse(text)),
+    fetchText('repository.json').then(text => JSON.parse(text)),
   ]);
   registerWidgets(CMS, h, createClass);
   CMS.registerCustomFormat('yaml-rt', 'yaml', makeFormat(order));
   CMS.registerLocale('nl', dutch(CMS.getLocale('nl')));
-  if (withoutAccount) await workOnACopy(config);
+  if (withoutAccount) await workOnACopy(config, repository);
   CMS.init({ config: { ...config, load_config_file: false } });
   nameDecapControls(document.getElementById('nc-root'));
   if (chosen) openAfterLogin(`#/collections/${config.collections[0].name}`, chosen);
