@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from build_scripts.contract.notation import dutch_date
 from build_scripts.engines.mkdocs_config import repository_settings
-from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
+from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
 from build_scripts.reading.load import load_dataset
 from build_scripts.reading.problems import format_text, has_errors, summary
 from build_scripts.render.context import Output, make_context
@@ -78,7 +78,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, path, content=output.content)
         generated.edit_uri = _edit_uri(config, output.source)
         files.append(generated)
+    preview = _preview()
+    if preview is not None:
+        _mark_static_pages(files, config, preview)
     return files
+
+
+def _mark_static_pages(files: Files, config: MkDocsConfig, preview: Preview) -> None:
+    """In a preview, the hand-written HTML pages of the docs folder (the invulhulp's form) get the preview's marks too."""
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if f.src_uri.endswith(".html") and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=mark_static_page(file.content_string, preview)))
 
 
 def _edit_uri(config: MkDocsConfig, source: str | None) -> str | None:
