@@ -231,11 +231,15 @@ def test_a_figure_the_contract_refuses_is_named_and_nothing_is_saved(built_site:
 
 
 def _open_everything(form: Form, zorgvorm: str) -> None:
-    """Show the widgets axe should see: a care form, a participant and an optional group."""
+    """Show the widgets axe should see: a care form, a participant, an optional group and an exclusion criterion."""
     group = form.expand(zorgvorm)
     participants = form.group("deelnemers")
     participants.locator("[class*=StyledListItemTopBar] > button").first.click()
     group.locator("[data-testid$='-aanwezig']").first.check()
+    criteria = group.locator("div[id^='exclusiecriteria-field-']").first.locator("[class*=StyledListItemTopBar]")
+    if criteria.count():
+        criteria.first.locator(":scope > button").first.click()
+        group.locator("[data-testid$='-null']").first.wait_for()
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["1280px", "390px"])
@@ -252,8 +256,8 @@ def test_the_form_has_no_serious_accessibility_violations(viewport: dict[str, in
 
 def test_every_visible_input_has_a_visible_dutch_label_from_the_contract(built_site: BuiltSite, open_form: Any, repo: Repo) -> None:
     form = open_form(_case(built_site)[0], repo)
-    _open_everything(form, "beveiligde_zorg")
-    ours = {f["label"] for f in _all_fields(form_fields(RegioJaar))}
+    _open_everything(form, "klinische_zorg")
+    ours = {f["label"] for f in _all_fields(form_fields(RegioJaar))} | {f["null_label"] for f in _all_fields(form_fields(RegioJaar)) if "null_label" in f}
     labels = form.page.evaluate(_VISIBLE_LABELS, ", ".join(f"[class*=ControlPaneContainer] {c}" for c in CONTROLS))
     assert len(labels) > 30
     strange = {text for text in labels if text.removesuffix(" (optioneel)") not in ours and text not in ("onbekend", "ja", "nee")
