@@ -31,6 +31,7 @@ PAGES = {
     "leidraad-hoofdstuk": "leidraad/jaarcyclus/",
     "downloads": "downloads/",
     "afdrukversie": "downloads/dossier-{jaar}/",
+    "invulhulp": "invulhulp/",
 }
 """The pages the browser tests cover (issues 8 and 17), by a short name: site-relative URL patterns.
 

@@ -17,13 +17,16 @@ if ((${#need[@]})); then
         echo "let op: ${need[*]} ontbreekt; de browsertests worden overgeslagen (in CI falen ze)" >&2
     fi
 fi
-# axe-core and the Nu Html Checker (vnu.jar), pinned, from the npm registry into .cache/node.
-AXE_CORE=4.14.1 VNU_JAR=26.9.27 NODE_DIR=.cache/node
+# axe-core, the Nu Html Checker (vnu.jar) and Decap's local git backend for the invulhulp's
+# browser test (decap-server), pinned, from the npm registry into .cache/node. (The form's own
+# JavaScript is vendored under content/invulhulp/formulier/vendor/: the build needs no npm.)
+AXE_CORE=4.14.1 VNU_JAR=26.9.27 DECAP_SERVER=3.11.3 NODE_DIR=.cache/node
 installed() { node -p "require('./$NODE_DIR/node_modules/$1/package.json').version" 2>/dev/null || true; }
-if command -v npm >/dev/null 2>&1 && { [ "$(installed axe-core)" != "$AXE_CORE" ] || [ "$(installed vnu-jar)" != "$VNU_JAR" ]; }; then
+if command -v npm >/dev/null 2>&1 && { [ "$(installed axe-core)" != "$AXE_CORE" ] || [ "$(installed vnu-jar)" != "$VNU_JAR" ] \
+        || [ "$(installed decap-server)" != "$DECAP_SERVER" ]; }; then
     # --ignore-scripts: vnu-jar's install script would try to download a Java runtime
     npm install --prefix "$NODE_DIR" --save-exact --ignore-scripts --no-audit --no-fund --loglevel=error \
-        "axe-core@$AXE_CORE" "vnu-jar@$VNU_JAR" >/dev/null
+        "axe-core@$AXE_CORE" "vnu-jar@$VNU_JAR" "decap-server@$DECAP_SERVER" >/dev/null
 fi
 
 # The shape of the code: layers without cycles or upward imports, and types.

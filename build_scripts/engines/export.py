@@ -19,7 +19,7 @@ from .mkdocs_config import read_site_config
 def export_site(dataset: Dataset, out: Path, peildatum: dt.date | None = None) -> int:
     """Write every generated file under ``out`` (emptied first); return how many were written."""
     config = read_site_config(dataset.root)
-    outputs = generate_site(make_context(dataset, peildatum=peildatum, docs_dir=config.docs_dir, nav=config.nav))
+    outputs = generate_site(make_context(dataset, peildatum=peildatum, docs_dir=config.docs_dir, nav=config.nav, repository=config.repository))
     if out.exists():
         shutil.rmtree(out)
     for path, output in outputs.items():

@@ -13,6 +13,8 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from ..render.context import RepositorySettings
+
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -22,17 +24,24 @@ class SiteConfig:
 
     docs_dir: Path | None
     nav: list[Any] = field(default_factory=list)
+    repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
 
 
 def read_site_config(root: Path) -> SiteConfig:
-    """The docs folder and nav of ``root/mkdocs.yml``; none when the project has no such file (test fixtures)."""
+    """The docs folder, nav and repository of ``root/mkdocs.yml``; none when the project has no such file (test fixtures)."""
     if not (root / CONFIG_FILE).is_file():
         return SiteConfig(None)
     config = read_config(root)
-    return SiteConfig(root / str(config.get("docs_dir", "docs")), list(config.get("nav") or []))
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    return SiteConfig(docs_dir, list(config.get("nav") or []), repository_settings(config.get("repo_url"), config.get("extra") or {}))
 
 
 def read_config(root: Path) -> dict[str, Any]:
     """The whole of ``root/mkdocs.yml`` as plain values (``!ENV`` resolved)."""
     with (root / CONFIG_FILE).open(encoding="utf-8") as handle:
         return dict(yaml_load(handle) or {})
+
+
+def repository_settings(repo_url: str | None, extra: dict[str, Any]) -> RepositorySettings:
+    """The repository settings of a MkDocs configuration: ``repo_url`` and ``extra.invulhulp``."""
+    return RepositorySettings(repo_url or None, dict(extra.get("invulhulp") or {}))

@@ -16,7 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
+from build_scripts.engines.mkdocs_config import repository_settings
+from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 
 log = logging.getLogger("mkdocs.hooks.dossier")
@@ -26,8 +27,10 @@ _source: list[SiteSource] = []
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = _preview()
+    root = Path(config.config_file_path).parent
+    repository = repository_settings(config.repo_url, dict(config.extra))
     try:
-        source = prepare_site(Path(config.config_file_path).parent, Path(config.docs_dir), list(config.nav or []))
+        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository)
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     for problem in source.warnings:
@@ -63,4 +66,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         generated = File.generated(config, path, content=output.content)
         generated.edit_uri = edit_path(config.repo_url, config.edit_uri, Path(config.docs_dir), output.source)
         files.append(generated)
+    preview = _preview()
+    if preview is not None:
+        _mark_static_pages(files, config, preview)
     return files
+
+
+def _mark_static_pages(files: Files, config: MkDocsConfig, preview: Preview) -> None:
+    """In a preview, the hand-written HTML pages of the docs folder (the invulhulp's form) get the preview's marks too."""
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if f.src_uri.endswith(".html") and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
+        files.remove(file)
+        files.append(File.generated(config, file.src_uri, content=mark_static_page(file.content_string, preview)))

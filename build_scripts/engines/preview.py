@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from html import escape
 from typing import Any
 
 from ..contract.site_paths import is_web_address
@@ -125,6 +126,19 @@ def file_links(outputs: Mapping[str, Output]) -> dict[str, Output]:
         if path.endswith(".md") and isinstance(output.content, str) else output
         for path, output in outputs.items()
     }
+
+
+def mark_static_page(html: str, preview: Preview) -> str:
+    """A hand-written HTML page the theme does not render (the invulhulp's form) marked as the theme marks a preview page.
+
+    Its links name files, ``noindex`` goes into its head and the banner (``main.html``'s, the same
+    words) opens its body, so no page of a preview passes for the published site.
+    """
+    title = escape(preview.banner)
+    link = f'<a href="{escape(preview.request_url)}">{title}</a>' if preview.request_url else title
+    banner = f'<p class="voorbeeld-mr" role="note"><strong>{link}</strong>. De gepubliceerde site verandert pas als het verzoek is samengevoegd.</p>'
+    html = _LINK.sub(_file_link, html).replace("</head>", '<meta name="robots" content="noindex">\n</head>', 1)
+    return re.sub(r"<body\b[^>]*>", lambda m: m[0] + banner, html, count=1)
 
 
 def _file_link(match: re.Match[str]) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from ..contract.notation import dutch_date
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
-from ..render.context import Output, make_context
+from ..render.context import Output, RepositorySettings, make_context
 from ..render.nav import expand_nav
 from ..render.registry import generate_site
 
@@ -44,13 +44,15 @@ class SiteSource:
     warnings: list[Problem]
 
 
-def prepare_site(root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None) -> SiteSource:
+def prepare_site(
+    root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None
+) -> SiteSource:
     """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data."""
     dataset, problems = load_dataset(root)
     if has_errors(problems):
         errors = [p for p in problems if p.is_error]
         raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
-    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav))
+    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository)
     outputs = generate_site(ctx)
     for path in outputs:
         if (docs_dir / path).exists():

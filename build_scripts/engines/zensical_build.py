@@ -17,7 +17,7 @@ import zensical
 from click import ClickException
 
 from ..render.context import cache_folder
-from .mkdocs_config import read_config
+from .mkdocs_config import read_config, repository_settings
 from .preview import PREVIEW_ENV
 from .site_source import SiteSource, prepare_site
 from .zensical_source import SITE, write_source
@@ -41,7 +41,8 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
         )
     config = read_config(root)
     docs_dir = root / str(config.get("docs_dir", "docs"))
-    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum)
+    repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository)
     work = work or cache_folder(root) / "zensical"
     target = site_dir or root / str(config.get("site_dir", "site"))
     config_file = write_source(root, work, config, source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -35,6 +35,17 @@ class Output:
     title: str | None = None
 
 
+@dataclass(frozen=True)
+class RepositorySettings:
+    """Where the data's repository lives (``repo_url``) and the invulhulp's settings for it (``extra.invulhulp``).
+
+    Both come from the engine's configuration, the one place they are set (``mkdocs.yml``).
+    """
+
+    repo_url: str | None
+    invulhulp: Mapping[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class SiteContext:
     """What every page builder may read. ``peildatum`` is the explicit "today" of the build."""
@@ -46,6 +57,7 @@ class SiteContext:
     cache_dir: Path | None = None
     docs_dir: Path | None = None
     nav: Sequence[Any] = ()
+    repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
 
     @cached_property
     def overzicht(self) -> Overzicht:
@@ -61,12 +73,13 @@ class SiteContext:
 
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
-    docs_dir: Path | None = None, nav: Sequence[Any] = (),
+    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None,
 ) -> SiteContext:
     """Context with dates from git; the peildatum comes from the argument, the environment or the data.
 
     Charts are cached under ``$DOSSIER_CACHE_DIR/charts`` or else ``<root>/.cache/charts``.
-    ``docs_dir`` and ``nav`` are the engine's folder and navigation of the hand-written pages.
+    ``docs_dir``, ``nav`` and ``repository`` are the engine's folder and navigation of the
+    hand-written pages and its repository settings.
     """
     file_dates = last_changes(dataset.root)
     data_datum = max(file_dates.values()) if file_dates else None
@@ -76,7 +89,7 @@ def make_context(
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
         cache_dir = cache_folder(dataset.root) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav)
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None))
 
 
 def cache_folder(root: Path) -> Path:
