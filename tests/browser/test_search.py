@@ -33,9 +33,13 @@ def test_a_word_from_a_region_page_finds_that_page(built_site: BuiltSite, open_p
     page_path = built_site.url("regio-jaar")
     word = rare_word(built_site, page_path)
     page = open_page(built_site.url("home")).page
+    # An engine fetches its search index after the page loads or when search opens. Once, in .ci/run
+    # on a loaded machine, no result came within 10 s: wait for the index, then allow 30 s.
+    page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
+    page.wait_for_load_state("networkidle")  # an engine that loads its index only when search opens
     page.keyboard.type(word)
     results = page.locator("a[href*='?h=']")  # search.highlight: every result carries the query
-    results.first.wait_for()
+    results.first.wait_for(timeout=30_000)
     found = {urlsplit(href).path for href in results.evaluate_all("links => links.map(a => a.href)")}
     assert f"/{page_path}" in found, f"zoeken op {word!r} ({built_site.engine}) vond {sorted(found)[:8]}"
