@@ -22,7 +22,8 @@ from build_scripts.engines.site_source import DataError, SiteSource, edit_path, 
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
-_source: list[SiteSource] = []
+_build: list[tuple[SiteSource, Preview | None]] = []
+"""This build's site source and preview (if any), from ``on_config`` for ``on_files``."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,7 +36,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from exc
     for problem in source.warnings:
         log.info("gegevens: %s", problem.as_text())  # INFO: warnings never fail --strict
-    _source[:] = [source]
+    _build[:] = [(source, preview)]
     if preview is not None:
         _apply_preview(config, preview, source)
     config.nav = source.nav
@@ -55,6 +56,7 @@ def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -
     settings = preview.config()
     config.use_directory_urls = settings["use_directory_urls"]
     config.extra.update(settings["extra"])
+    config.extra["preview"]["html"] = preview.banner_html  # the theme's announce block shows it as is
     if "site_url" in settings:
         config.site_url = settings["site_url"]
     source.outputs.update(file_links(source.outputs))
@@ -62,11 +64,11 @@ def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for path, output in _source[0].outputs.items():
+    source, preview = _build[0]
+    for path, output in source.outputs.items():
         generated = File.generated(config, path, content=output.content)
         generated.edit_uri = edit_path(config.repo_url, config.edit_uri, Path(config.docs_dir), output.source)
         files.append(generated)
-    preview = _preview()
     if preview is not None:
         _mark_static_pages(files, config, preview)
     return files

@@ -53,6 +53,13 @@ class Preview:
     def banner(self) -> str:
         return f"Voorbeeld van samenvoegverzoek {self.ref} — nog niet gepubliceerd"
 
+    @property
+    def banner_html(self) -> str:
+        """The banner as every page of the preview shows it (theme ``main.html`` and :func:`mark_static_page`), escaped."""
+        title = escape(self.banner)
+        link = f'<a href="{escape(self.request_url)}">{title}</a>' if self.request_url else title
+        return f'<p class="voorbeeld-mr" role="note"><strong>{link}</strong>. De gepubliceerde site verandert pas als het verzoek is samengevoegd.</p>'
+
     def config(self) -> dict[str, Any]:
         """The engine settings of a preview, as ``mkdocs.yml`` keys (``extra.preview`` for the theme)."""
         settings: dict[str, Any] = {
@@ -134,11 +141,8 @@ def mark_static_page(html: str, preview: Preview) -> str:
     Its links name files, ``noindex`` goes into its head and the banner (``main.html``'s, the same
     words) opens its body, so no page of a preview passes for the published site.
     """
-    title = escape(preview.banner)
-    link = f'<a href="{escape(preview.request_url)}">{title}</a>' if preview.request_url else title
-    banner = f'<p class="voorbeeld-mr" role="note"><strong>{link}</strong>. De gepubliceerde site verandert pas als het verzoek is samengevoegd.</p>'
     html = _LINK.sub(_file_link, html).replace("</head>", '<meta name="robots" content="noindex">\n</head>', 1)
-    return re.sub(r"<body\b[^>]*>", lambda m: m[0] + banner, html, count=1)
+    return re.sub(r"<body\b[^>]*>", lambda m: m[0] + preview.banner_html, html, count=1)
 
 
 def _file_link(match: re.Match[str]) -> str:
