@@ -67,7 +67,7 @@ def test_overview_shows_per_care_form_a_chart_with_the_trend_in_words_the_signal
     section = page.split("{ #acute-zorg }")[1].split("\n### ")[0]
     cyclus_2026 = next(line for line in section.splitlines() if line.startswith('<li><a href="2026/#acute-zorg">'))
     assert '<a class="signaal" href="../../landelijk/2026/#regel-structureel">Wachtlijstprobleem twee jaar op rij</a>' in cyclus_2026
-    zin = section.split('<p class="verloop-zin">')[1].split("</p>")[0]  # the trend in a sentence every reader sees, not only in the alt text
+    zin = section.split('<figcaption>')[1].split('<span class="verloop-zin">')[1].split("</span>")[0]  # the trend visible, not only in the alt text
     assert zin.startswith(f"Cyclus 2026 tegenover 2025: de werkelijke vraag bleef {number(nieuw['werkelijke_vraag'])}; ")
     assert f"het aantal wachtenden steeg van {oud['wachtenden']} naar {nieuw['wachtenden']}" in zin
     assert f"de gemiddelde wachttijd werd langer van {number(oud['gemiddelde_wachttijd_weken'], 1)} weken naar" in zin
