@@ -120,6 +120,21 @@ def test_rule_2_a_neighbour_without_a_file_this_cycle_is_unknown_not_0(nat: Proj
     assert (klinisch.n_regios, klinisch.beoordeeld("lokaal_tekort")) == (3, 2)  # alfa, beta and delta filed for 2025; beta not judged
 
 
+def test_rule_2_a_neighbour_without_a_file_is_not_a_neighbour_without_the_offer(nat: Project) -> None:
+    """In 2025 beta knows no alternative for a criterion; alfa does not offer the form, gamma filed nothing."""
+    zet(nat, "beta", HSG, jaar=2025, exclusiecriteria=[criterium("Geen actieve verslaving", "verslaving", alternatief=None)])
+    zet(nat, "alfa", HSG, jaar=2025, aanwezig=False, capaciteit=(0, 0))
+    signaal = beeld(nat.root, 2025)[HSG].signaal("tekort_door_exclusiecriteria")
+    assert signaal is not None and signaal.waarom["beta"] == (
+        "'Geen actieve verslaving': geen alternatief bekend; van 1 buurregio zijn voor deze cyclus geen gegevens"
+    )
+    zet(nat, "beta", HSG, exclusiecriteria=[criterium("Geen actieve verslaving", "verslaving", alternatief=None)])
+    zet(nat, "alfa", HSG, aanwezig=False, capaciteit=(0, 0))
+    zet(nat, "gamma", HSG, aanwezig=False, capaciteit=(0, 0))
+    signaal = beeld(nat.root)[HSG].signaal("tekort_door_exclusiecriteria")  # 2026: both neighbours known, neither offers it
+    assert signaal is not None and signaal.waarom["beta"] == "'Geen actieve verslaving': geen alternatief bekend; geen buurregio biedt deze zorgvorm aan"
+
+
 def test_rule_3_a_named_alternative_answers_the_exclusion_question(nat: Project) -> None:
     """alfa excludes addiction but names the addiction clinic in its own region; no neighbour offers the form."""
     zet(nat, "alfa", HSG, exclusiecriteria=[criterium("Geen actieve verslaving", "verslaving", alternatief="de verslavingskliniek in de regio")])

@@ -181,24 +181,32 @@ def tekort_door_exclusiecriteria(rows: pd.DataFrame, buren: Mapping[str, Sequenc
     says how many neighbours with the offer exclude the same group (:func:`zelfde_groep`).
     """
     aanbod = {str(r.regio): tuple(r.criteria) for r in each(rows[rows["heeft_aanbod"]])}
+    met_gegevens = set(rows["regio"])
     uit = Gevonden()
     for slug, criteria in aanbod.items():
         bereik = [aanbod[b] for b in buren.get(slug, ()) if b in aanbod]
+        onbekend = sum(b not in met_gegevens for b in buren.get(slug, ()))
         zonder = [c for c in criteria if c.alternatief_opgegeven and c.alternatief is None]
         open_vraag = [c for c in criteria if not c.alternatief_opgegeven]
         if zonder:
-            uit.waarom[slug] = "; ".join(_zonder_alternatief(c, bereik) for c in zonder)
+            uit.waarom[slug] = "; ".join(_zonder_alternatief(c, bereik, onbekend) for c in zonder)
         elif open_vraag:
             uit.niet[slug] = f"bij {len(open_vraag)} van de {len(criteria)} exclusiecriteria staat niet of er een alternatief is"
     return uit
 
 
-def _zonder_alternatief(c: Criterium, bereik: Sequence[tuple[Criterium, ...]]) -> str:
-    tekst = f"'{c.criterium}': geen alternatief bekend"
-    if not bereik:
-        return f"{tekst}; geen buurregio biedt deze zorgvorm aan"
+def _zonder_alternatief(c: Criterium, bereik: Sequence[tuple[Criterium, ...]], onbekend: int) -> str:
+    """The reason for one criterion without a known alternative, with what the neighbours do; a neighbour without figures is unknown, not "no offer"."""
+    delen = [f"'{c.criterium}': geen alternatief bekend"]
     ook = sum(any(zelfde_groep(c, d) for d in criteria) for criteria in bereik)
-    return f"{tekst}; {ook} van de {len(bereik)} buurregio's met dit aanbod {'sluit' if ook == 1 else 'sluiten'} dezelfde groep uit" if ook else tekst
+    if ook:
+        delen.append(f"{ook} van de {len(bereik)} buurregio's met dit aanbod {'sluit' if ook == 1 else 'sluiten'} dezelfde groep uit")
+    elif not bereik and not onbekend:
+        delen.append("geen buurregio biedt deze zorgvorm aan")
+    if onbekend:
+        buurregios = "buurregio" if onbekend == 1 else "buurregio's"
+        delen.append(f"van {onbekend} {buurregios} zijn voor deze cyclus geen gegevens")
+    return "; ".join(delen)
 
 
 def onder_druk(rows: pd.DataFrame) -> Gevonden:
