@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -13,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 from openpyxl import load_workbook
-from test_national import VELDEN, VIJF, yaml_totals
+from test_national import VELDEN, VIJF, site, yaml_totals
 
+from build_scripts.analysis.signals import SIGNAAL_LABELS
 from build_scripts.contract.vocabulary import Zorgvorm
 from build_scripts.reading.load import load_dataset
 from build_scripts.render import downloads
@@ -67,9 +69,46 @@ def test_unknown_is_an_empty_cell_and_classes_are_filled() -> None:
     ziekenhuis = rows["hoogspecialistische_ziekenhuiszorg"]
     assert ziekenhuis["werkelijke_vraag"] == "" and ziekenhuis["n_werkelijke_vraag"] == "0"
     assert rows["klinische_zorg"]["tekortklasse"] == "absoluut_tekort;lokaal_tekort"
-    assert rows["klinische_zorg"]["niet_te_beoordelen_lokaal_tekort"] == "gamma"
+    assert rows["klinische_zorg"]["niet_te_beoordelen_lokaal_tekort"] == "beta;gamma"  # beta borders gamma, whose figures are unknown
     assert rows["beveiligde_zorg"]["signaal_lokaal_tekort"] == "delta"
     assert rows["outreachende_zorg"]["tekortklasse"] == "geen"
+
+
+def _page_unjudged(page: str, zorgvorm: Zorgvorm) -> dict[str, list[str]]:
+    """Per signal the regions the national page lists as niet te beoordelen under one care form."""
+    section = page.split(f"{{ #{zorgvorm.value.replace('_', '-')} }}")[1].split("<figure")[0]
+    found = {}
+    for block in section.split('<div class="niet-te-beoordelen">')[1:]:
+        label = re.search(r"<strong>(.+?): niet te beoordelen</strong>", block)
+        assert label is not None
+        key = next(k for k, v in SIGNAAL_LABELS.items() if v == label.group(1))
+        found[key] = sorted(re.findall(r'regios/([a-z-]+)/2026/', block.split("</div>")[0]))
+    return found
+
+
+def test_downloads_carry_the_pages_judgements_coverage_and_unjudged_regions(stub_charts: list[str]) -> None:
+    """What the national page says per care form (read from the page), the CSV, XLSX and JSON say too."""
+    page = site(NATIONAL)["landelijk/2026/index.md"].content
+    assert isinstance(page, str)
+    rows = {r["zorgvorm"]: r for r in csv_rows("downloads/landelijk-2026.csv")}
+    content = files()["downloads/dossier.json"].content
+    assert isinstance(content, bytes)
+    signalen = json.loads(content)["signalen"]["2026"]
+    for zorgvorm in Zorgvorm:
+        row, data = rows[zorgvorm.value], signalen[zorgvorm.value]
+        on_page = _page_unjudged(page, zorgvorm)
+        assert {k: v for k, v in ((k, row[f"niet_te_beoordelen_{k}"]) for k in SIGNAAL_LABELS) if v} == {k: ";".join(v) for k, v in on_page.items()}
+        assert {k: sorted(v) for k, v in data["niet_te_beoordelen"].items()} == on_page
+        for redenen in data["niet_te_beoordelen_waarom"].values():
+            for reden in redenen.values():
+                assert reden.replace("'", "&#39;") in page
+    klinisch = rows["klinische_zorg"]
+    assert (klinisch["n_beoordeeld_lokaal_tekort"], klinisch["regios_totaal"]) == ("2", "4")
+    row = page.split('<tr><th scope="row">Klinische zorg</th>')[1].split("</tr>")[0]
+    assert "op basis van 2 van 4 regio's" in row  # the page's coverage of lokaal tekort, the same figure
+    assert rows["hoogspecialistische_ziekenhuiszorg"]["absoluut_tekort"] == "niet te beoordelen"  # no region knows its demand
+    assert rows["acute_zorg"]["absoluut_tekort"] == "n.v.t." and rows["acute_zorg"]["n_beoordeeld_lokaal_tekort"] == ""
+    assert signalen["klinische_zorg"]["beoordeeld"]["lokaal_tekort"] == 2 and signalen["klinische_zorg"]["regios_totaal"] == 4
 
 
 def test_mpu_csv_carries_the_local_shortage() -> None:

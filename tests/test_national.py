@@ -171,14 +171,15 @@ def test_other_shortage_rules_on_the_national_fixture() -> None:
     klinisch = beeld[Zorgvorm.klinische_zorg]
     # demand 510 + 460 + 420 = 1.390 against capacity 3 × 390 = 1.170 (gamma knows neither): 19% short
     assert klinisch.absoluut is True
-    # and local too, not suppressed: alfa (120 short) and beta (70) have no neighbour with room, delta (30) has no neighbours
+    # and local too, not suppressed: alfa (120 short) has only beta, with no room; delta (30) has no neighbours;
+    # beta (70 short) borders gamma, whose figures are unknown: not judged, never "0 over" (issue 23)
     lokaal = klinisch.signaal("lokaal_tekort")
-    assert lokaal is not None and lokaal.regios == ("alfa", "beta", "delta") and lokaal.niet_te_beoordelen == ("gamma",)
+    assert lokaal is not None and lokaal.regios == ("alfa", "delta") and lokaal.niet_te_beoordelen == ("beta", "gamma")
     assert beeld[Zorgvorm.beveiligde_zorg].absoluut is False  # 124 against 180
     assert beeld[Zorgvorm.beveiligde_zorg].signaal("lokaal_tekort") == signals.Signaal("lokaal_tekort", ("delta",))
     hsg = beeld[Zorgvorm.hoogspecialistische_ggz]
     assert hsg.signaal("tekort_door_exclusiecriteria") is None  # alfa's criterion says nothing about an alternative
-    assert hsg.niet_beoordeeld["tekort_door_exclusiecriteria"] == ("alfa",)
+    assert tuple(hsg.niet_beoordeeld["tekort_door_exclusiecriteria"]) == ("alfa",)
     assert hsg.signaal("onder_druk") == signals.Signaal("onder_druk", ("beta",))  # ernstig
     assert hsg.tekortklasse == "onder_druk"
     acuut = beeld[Zorgvorm.acute_zorg]
@@ -186,7 +187,7 @@ def test_other_shortage_rules_on_the_national_fixture() -> None:
     assert acuut.signaal("wachttijd_boven_treeknorm") is not None and acuut.signaal("structureel") == signals.Signaal("structureel", ("alfa",))
     ziekenhuis = beeld[Zorgvorm.hoogspecialistische_ziekenhuiszorg]
     assert ziekenhuis.absoluut is None  # no region knows its demand: not decidable, not "no shortage"
-    assert ziekenhuis.niet_beoordeeld["lokaal_tekort"] == ("alfa", "beta", "delta", "gamma")
+    assert tuple(ziekenhuis.niet_beoordeeld["lokaal_tekort"]) == ("alfa", "beta", "delta", "gamma")
     assert ziekenhuis.signaal("gesloten_wachtlijsten") == signals.Signaal("gesloten_wachtlijsten", ("gamma",))
 
 
@@ -252,6 +253,24 @@ def test_home_section_has_key_figures_of_the_latest_year() -> None:
     assert isinstance(text, str) and text.count("## Landelijke kerncijfers 2026") == 1
     section = text.split("## Landelijke kerncijfers 2026", 1)[1].split("\n## ", 1)[0]
     assert "landelijk/2026/index.md" in section and "Absoluut tekort" in section
+
+
+def test_home_demand_says_why_it_differs_from_the_national_table() -> None:
+    """Home shows demand as compared (actual, else expected); the national table sums each apart: the reason stands beside both."""
+    root = FIXTURES / "national"
+    outputs = site(root)
+    home, page = outputs["index.md"].content, outputs["landelijk/2026/index.md"].content
+    assert isinstance(home, str) and isinstance(page, str)
+    section = home.split("## Landelijke kerncijfers 2026", 1)[1].split("\n## ", 1)[0]
+    totalen = national.totals_of_year(national.overzicht(load(root)).totaal, 2026)
+    outreach = totalen[Zorgvorm.outreachende_zorg]  # alfa, gamma, delta know only their expected demand; beta's capacity is unknown
+    assert (outreach["vraag_vergelijking"], outreach["n_vergelijking"], outreach["n_vraag_verwacht"], outreach["werkelijke_vraag"]) == (900, 3, 3, None)
+    row = section.split(Zorgvorm.outreachende_zorg.label)[1].split("</tr>")[0]
+    assert f"{getal(900)}<br><span class=\"basis\">3 van 4 regio's; bij 3 de verwachte vraag</span>" in row
+    assert "Vraag (werkelijk, anders verwacht)" in section and "landelijk/2026/index.md#regel-vraag" in section
+    assert "Daarom kan de vraag hier verschillen van de werkelijke vraag" in section
+    totals_intro = page.split("## Landelijke totalen per zorgvorm")[1].split("<table")[0]
+    assert "daarom kan die vraag verschillen van de werkelijke vraag hieronder" in totals_intro and "#regel-vraag" in totals_intro
 
 
 def test_section_index_lists_every_year() -> None:

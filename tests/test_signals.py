@@ -55,21 +55,6 @@ def test_a_criterion_without_any_known_alternative_is_a_shortage(nat: Project) -
     assert "geen alternatief bekend" in signaal.waarom["alfa"]
 
 
-def test_a_group_excluded_by_every_region_within_reach_is_a_shortage(nat: Project) -> None:
-    """alfa's reach is alfa and beta; beta's is beta, alfa and gamma. Both alfa and beta exclude addiction, gamma does not."""
-    version_2(nat, "alfa", "beta")
-    nat.replace("data/regions/alfa/2026.yaml", CRITERIUM, CRITERIUM + "        doelgroep: verslaving\n        alternatief: elders in het land\n")
-    text = nat.read("data/regions/beta/2026.yaml")
-    hsg_start = text.index("  hoogspecialistische_ggz:")
-    before, after = text[:hsg_start], text[hsg_start:]
-    after = after.replace("    exclusiecriteria: []\n", "    exclusiecriteria:\n      - criterium: Geen verslaving\n        motivatie: Geen expertise\n"
-                          "        doelgroep: verslaving\n        alternatief: elders in het land\n", 1)
-    nat.write("data/regions/beta/2026.yaml", before + after)
-    signaal = beeld(nat.root)[HSG].signaal("tekort_door_exclusiecriteria")
-    assert signaal is not None and signaal.regios == ("alfa",)
-    assert "elke regio binnen bereik" in signaal.waarom["alfa"]
-
-
 def test_a_form_that_disappears_is_signalled_and_warned(nat: Project) -> None:
     """beta's beveiligde zorg: present in 2025, gone in 2026."""
     path = "data/regions/beta/2026.yaml"

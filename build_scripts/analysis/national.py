@@ -107,16 +107,25 @@ class Criterium:
 
 
 def _derive(frame: pd.DataFrame) -> pd.DataFrame:
-    """Typed columns plus the per-region facts the shortage rules read."""
+    """Typed columns plus the per-region facts the shortage rules read.
+
+    A form that is absent (``aanwezig: false``) has capacity 0 in that region, also where the file
+    leaves it ``null`` (as ``dossier new-year`` writes it): the guide's MPU example counts exactly
+    those regions' demand. ``wachtsignaal`` is a nullable boolean: unknown stays unknown, and an
+    absent form has no waiting list of its own to signal.
+    """
     floats = {"gemiddelde_wachttijd_weken": "Float64", "pnil_aandeel_pct": "Float64", "vacaturegraad_pct": "Float64"}
     frame = frame.astype({veld: "Int64" for veld in AANTAL_VELDEN} | floats | {"jaar": "int64"})
     frame = frame.astype({"aanwezig": bool, "landelijke_functie": bool, "bespreekpunt": bool, "exclusiecriteria": "int64"})
+    afwezig = ~frame["aanwezig"]
+    for veld in ("capaciteit_binnen_regio", "capaciteit_buiten_regio"):
+        frame[veld] = frame[veld].mask(afwezig & frame[veld].isna(), 0)
     frame["vraag"] = frame["werkelijke_vraag"].fillna(frame["verwachte_vraag"])
     frame["vraag_verwacht"] = frame["werkelijke_vraag"].isna() & frame["verwachte_vraag"].notna()
     frame["capaciteit"] = frame["capaciteit_binnen_regio"] + frame["capaciteit_buiten_regio"]
     frame["heeft_aanbod"] = frame["aanwezig"] & ~(frame["capaciteit"] == 0).fillna(False).astype(bool)
-    frame["boven_treeknorm"] = (frame["gemiddelde_wachttijd_weken"] > TREEKNORM_WEKEN).fillna(False).astype(bool)
-    frame["wachtsignaal"] = frame["boven_treeknorm"] | (frame["gesloten_wachtlijsten"] > 0).fillna(False).astype(bool)
+    frame["boven_treeknorm"] = frame["gemiddelde_wachttijd_weken"] > TREEKNORM_WEKEN
+    frame["wachtsignaal"] = (frame["boven_treeknorm"] | (frame["gesloten_wachtlijsten"] > 0)).mask(afwezig, False)
     return frame
 
 

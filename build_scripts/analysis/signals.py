@@ -1,24 +1,29 @@
-"""Shortage signals per care form and year, faithful to the guide: each rule a small function of the region rows.
+"""Shortage signals per care form and year, faithful to the guide: the rules of :mod:`.signal_rules`, gathered.
 
 The shortage classes of §4.2 (absolute, local, by exclusion criteria) apply to the four possibly
 national forms only, each form compared like with like (MPU demand with MPU beds); the two
 hoogspecialistische forms are shown as one topic (:data:`ONDERWERPEN`). Pressure, waiting and a
-disappearing or shrinking offer apply to all six. Thresholds live in :mod:`..reading.norms`.
-Beside every computed signal stand the tables' own judgements (``toegangsprobleem``, §3.2).
-Pure: no I/O, no pages.
+disappearing or shrinking offer apply to all six. Every signal says which regions it names, and
+which it could not judge and why: coverage ("op basis van N van M regio's") follows from that.
+Absolute shortage is a national conclusion: a region's own pages show its balance in neutral
+words (:class:`Balans`), never that label. Beside every computed signal stand the tables' own
+judgements (``toegangsprobleem``, §3.2). Pure: no I/O, no pages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from ..contract.notation import number
 from ..contract.vocabulary import HOOGSPECIALISTISCH, Zorgvorm
-from ..reading import norms
+from . import signal_rules as regels
 from .national import Overzicht, plain, split_by_form, totals_of_year
+from .signal_rules import Gevonden
+from .signal_rules import absoluut_tekort as absoluut_tekort  # re-exported: the national rule callers know by this module
 
 TEKORTKLASSEN = ("absoluut_tekort", "lokaal_tekort", "tekort_door_exclusiecriteria", "onder_druk", "aanbod_krimpt")
 WACHTSIGNALEN = ("wachttijd_boven_treeknorm", "gesloten_wachtlijsten", "structureel")
@@ -34,6 +39,8 @@ SIGNAAL_LABELS = {
     "gesloten_wachtlijsten": "Gesloten wachtlijsten",
     "structureel": "Wachtlijstprobleem twee jaar op rij",
 }
+SIGNAAL_KEYS = (*TEKORTKLASSEN, *WACHTSIGNALEN)
+"""Every signal, in the order pages and downloads show them."""
 HOOGSPECIALISTISCH_LABEL = "Hoogspecialistische zorg (ggz-instellingen en ziekenhuizen)"
 ONDERWERPEN: tuple[tuple[str, tuple[Zorgvorm, ...]], ...] = (
     (Zorgvorm.klinische_zorg.label, (Zorgvorm.klinische_zorg,)),
@@ -59,17 +66,29 @@ class Signaal:
 
 @dataclass(frozen=True)
 class Tekortbeeld:
-    """All signals on one care form in one year, and each region's own judgement of access."""
+    """All signals on one care form in one year, where they could not be judged, and each region's own judgement of access."""
 
     jaar: int
     zorgvorm: Zorgvorm
     absoluut: bool | None
     signalen: tuple[Signaal, ...]
     oordelen: Mapping[str, str | None] = field(default_factory=dict, compare=False)
-    niet_beoordeeld: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    niet_beoordeeld: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
+    """Per signal key, the regions it could not judge and why (only keys with such regions)."""
+    n_regios: int = 0
+    """Regions with figures for this form in this cycle: every rule looks at each of them."""
 
     def signaal(self, key: str) -> Signaal | None:
         return next((s for s in self.signalen if s.key == key), None)
+
+    @property
+    def signaal_keys(self) -> tuple[str, ...]:
+        """The signals that apply to this form: the §4.2 classes only to the four possibly national forms."""
+        return tuple(k for k in SIGNAAL_KEYS if not (self.zorgvorm.regionaal and k in LANDELIJKE_KLASSEN))
+
+    def beoordeeld(self, key: str) -> int:
+        """On how many regions the conclusion of one signal rests: those with figures that it could judge."""
+        return self.n_regios - len(self.niet_beoordeeld.get(key, {}))
 
     @property
     def tekortklasse(self) -> str:
@@ -78,128 +97,8 @@ class Tekortbeeld:
         return ";".join(keys) if keys else "geen"
 
 
-Gevonden = tuple[list[str], dict[str, str], list[str]]
-"""What a rule finds: the regions, why per region, and the regions it could not judge."""
-
-
-def _each(rows: pd.DataFrame) -> Iterator[Any]:
-    """The rows with attribute access; pandas types each field as a union of every scalar type, so say Any once here."""
-    return iter(rows.itertuples())
-
-
-def _vraag_tekst(row: Any) -> str:
-    return f"vraag {plain(row.vraag)}" + (" (verwacht)" if row.vraag_verwacht else "")
-
-
-def absoluut_tekort(totaal: Mapping[str, Any]) -> bool | None:
-    """Nationally, demand above capacity by more than :data:`norms.MARGE_PCT`, over the regions that know both.
-
-    Compared over the same regions on both sides, so a missing figure makes no shortage appear or
-    disappear; ``None`` when no region knows both.
-    """
-    vraag, capaciteit = totaal["vraag_vergelijking"], totaal["capaciteit_vergelijking"]
-    if vraag is None or capaciteit is None or not totaal["n_vergelijking"]:
-        return None
-    return bool(vraag > capaciteit * (1 + norms.MARGE_PCT / 100))
-
-
-def _tekort(row: Any) -> float:
-    return float(row.vraag) - float(row.capaciteit)
-
-
-def _beduidend(tekort: float, vraag: float) -> bool:
-    return tekort >= norms.MIN_TEKORT and tekort > vraag * norms.MARGE_PCT / 100
-
-
-def lokaal_tekort(rows: pd.DataFrame, buren: Mapping[str, Sequence[str]]) -> Gevonden:
-    """Regions whose shortfall (demand − own capacity) exceeds what their neighbours have to spare.
-
-    A neighbour's spare capacity is its capacity minus its own demand (never below 0); a neighbour
-    with unknown figures or without a file has nothing to spare. Regions with unknown demand or
-    capacity cannot be judged. Linear in regions × neighbours.
-    """
-    bekend = rows[rows["vraag"].notna() & rows["capaciteit"].notna()]
-    ruimte = {r.regio: max(0.0, -_tekort(r)) for r in _each(bekend)}
-    gevonden, waarom = [], {}
-    for r in _each(bekend):
-        tekort, beschikbaar = _tekort(r), sum(ruimte.get(b, 0.0) for b in buren.get(str(r.regio), ()))
-        if _beduidend(tekort, float(r.vraag)) and tekort > beschikbaar:
-            gevonden.append(str(r.regio))
-            waarom[str(r.regio)] = f"{_vraag_tekst(r)}, capaciteit {plain(r.capaciteit)}: {tekort:.0f} tekort; buurregio's hebben samen {beschikbaar:.0f} over"
-    onbekend = sorted(set(rows["regio"]) - set(bekend["regio"]))
-    return sorted(gevonden), waarom, onbekend
-
-
-def tekort_door_exclusiecriteria(rows: pd.DataFrame, buren: Mapping[str, Sequence[str]]) -> Gevonden:
-    """Criteria that leave part of the patients without suitable care (§4.2), per region that offers the form.
-
-    A criterion counts when the region knows no alternative (``alternatief: null``), or when its
-    ``doelgroep`` is excluded by every region within reach (itself and its neighbours) that offers
-    the form. A criterion without ``alternatief`` and without such a group cannot be judged.
-    """
-    aanbod = rows[rows["heeft_aanbod"]]
-    uitgesloten = {str(r.regio): {c.doelgroep for c in r.criteria if c.doelgroep} for r in _each(aanbod)}
-    gevonden, waarom, onbekend = [], {}, []
-    for r in _each(aanbod):
-        slug = str(r.regio)
-        bereik = [s for s in (slug, *buren.get(slug, ())) if s in uitgesloten]
-        redenen = [_exclusion_reason(c, bereik, uitgesloten) for c in r.criteria]
-        if any(redenen):
-            gevonden.append(slug)
-            waarom[slug] = "; ".join(reden for reden in redenen if reden)
-        elif any(not c.alternatief_opgegeven for c in r.criteria):
-            onbekend.append(slug)
-    return sorted(gevonden), waarom, sorted(onbekend)
-
-
-def _exclusion_reason(c: Any, bereik: list[str], uitgesloten: Mapping[str, set[str]]) -> str | None:
-    if c.alternatief_opgegeven and c.alternatief is None:
-        return f"'{c.criterium}': geen alternatief bekend"
-    if c.doelgroep and all(c.doelgroep in uitgesloten[s] for s in bereik):
-        return f"'{c.criterium}': elke regio binnen bereik met dit aanbod sluit deze groep uit"
-    return None
-
-
-def onder_druk(rows: pd.DataFrame) -> list[str]:
-    """Offer under significant pressure: ``ernstig``, or ``matig`` with PNIL or vacancies above the thresholds."""
-    pnil = (rows["pnil_aandeel_pct"] >= norms.DRUK_PNIL_PCT).fillna(False).astype(bool)
-    vacatures = (rows["vacaturegraad_pct"] >= norms.DRUK_VACATURE_PCT).fillna(False).astype(bool)
-    mask = (rows["onder_druk"] == "ernstig") | ((rows["onder_druk"] == "matig") & (pnil | vacatures))
-    return sorted(rows.loc[mask, "regio"])
-
-
-def aanbod_krimpt(rows: pd.DataFrame, vorig: pd.DataFrame) -> Gevonden:
-    """Offer present last cycle that is gone now, or whose capacity fell by more than :data:`norms.KRIMP_PCT`."""
-    eerder = {str(r.regio): r for r in _each(vorig)}
-    gevonden, waarom = [], {}
-    for r in _each(rows):
-        v = eerder.get(str(r.regio))
-        if v is None:
-            continue
-        wijziging = norms.supply_change(bool(v.aanwezig), plain(v.capaciteit), bool(r.aanwezig), plain(r.capaciteit))
-        if wijziging is not None:
-            gevonden.append(str(r.regio))
-            waarom[str(r.regio)] = "niet meer aanwezig" if wijziging == "verdwijnt" else f"capaciteit {plain(v.capaciteit)} → {plain(r.capaciteit)}"
-    return sorted(gevonden), waarom, []
-
-
-def wachttijd_boven_treeknorm(rows: pd.DataFrame) -> list[str]:
-    """Regions whose mean waiting time over the past year exceeds the Treeknorm (14 weeks)."""
-    return sorted(rows.loc[rows["boven_treeknorm"], "regio"])
-
-
-def gesloten_wachtlijsten(rows: pd.DataFrame) -> list[str]:
-    """Regions that closed a waiting list: a signal of its own, not just a long wait."""
-    return sorted(rows.loc[(rows["gesloten_wachtlijsten"] > 0).fillna(False).astype(bool), "regio"])
-
-
-def structureel(rows: pd.DataFrame, vorig: pd.DataFrame) -> list[str]:
-    """Regions with a waiting-list signal (above Treeknorm or closed list) this year and last year."""
-    return sorted(set(rows.loc[rows["wachtsignaal"], "regio"]) & set(vorig.loc[vorig["wachtsignaal"], "regio"]))
-
-
 def classify(frame: pd.DataFrame, totaal: pd.DataFrame, buren: Mapping[str, Sequence[str]], jaar: int) -> dict[Zorgvorm, Tekortbeeld]:
-    """Every signal per care form in ``jaar``, by the rules above."""
+    """Every signal per care form in ``jaar``, by the rules of :mod:`.signal_rules`."""
     jaar_totalen = totals_of_year(totaal, jaar)
     groepen = split_by_form(frame[frame["jaar"].isin([jaar - 1, jaar])])
     leeg = frame.iloc[0:0]
@@ -212,43 +111,88 @@ def classify(frame: pd.DataFrame, totaal: pd.DataFrame, buren: Mapping[str, Sequ
 def _classify_form(
     jaar: int, zorgvorm: Zorgvorm, rows: pd.DataFrame, vorig: pd.DataFrame, totaal: Mapping[str, Any], buren: Mapping[str, Sequence[str]]
 ) -> Tekortbeeld:
-    found: dict[str, Gevonden] = {"aanbod_krimpt": aanbod_krimpt(rows, vorig)}
+    found: dict[str, Gevonden] = {
+        "onder_druk": regels.onder_druk(rows), "aanbod_krimpt": regels.aanbod_krimpt(rows, vorig),
+        "wachttijd_boven_treeknorm": regels.wachttijd_boven_treeknorm(rows), "gesloten_wachtlijsten": regels.gesloten_wachtlijsten(rows),
+        "structureel": regels.structureel(rows, vorig),
+    }
     absoluut = None
     if not zorgvorm.regionaal:
         absoluut = absoluut_tekort(totaal)
-        if absoluut:
-            found["absoluut_tekort"] = (list(_tekort_regios(rows)), {}, [])
-        found["lokaal_tekort"] = lokaal_tekort(rows, buren)
-        found["tekort_door_exclusiecriteria"] = tekort_door_exclusiecriteria(rows, buren)
-    simple = {
-        "onder_druk": onder_druk(rows), "wachttijd_boven_treeknorm": wachttijd_boven_treeknorm(rows),
-        "gesloten_wachtlijsten": gesloten_wachtlijsten(rows), "structureel": structureel(rows, vorig),
-    }
-    found.update({key: (regios, {}, []) for key, regios in simple.items()})
-    order = [*TEKORTKLASSEN, *WACHTSIGNALEN]
-    signalen = tuple(Signaal(key, tuple(found[key][0]), found[key][1], tuple(found[key][2])) for key in order if key in found and found[key][0])
-    niet = {key: tuple(found[key][2]) for key in order if key in found and found[key][2]}
-    oordelen = {str(r.regio): r.toegangsprobleem for r in _each(rows)}
-    return Tekortbeeld(jaar, zorgvorm, absoluut, signalen, oordelen, niet)
+        found["absoluut_tekort"] = regels.vraag_boven_capaciteit(rows)
+        found["lokaal_tekort"] = regels.lokaal_tekort(rows, buren)
+        found["tekort_door_exclusiecriteria"] = regels.tekort_door_exclusiecriteria(rows, buren)
+    fired = {key: g for key, g in found.items() if (absoluut if key == "absoluut_tekort" else g.waarom)}
+    signalen = tuple(
+        Signaal(key, fired[key].regios, {s: w for s, w in fired[key].waarom.items() if w}, tuple(sorted(fired[key].niet)))
+        for key in SIGNAAL_KEYS if key in fired
+    )
+    niet = {key: dict(sorted(found[key].niet.items())) for key in SIGNAAL_KEYS if key in found and found[key].niet}
+    oordelen: dict[str, str | None] = {str(r.regio): plain(r.toegangsprobleem) for r in regels.each(rows)}
+    return Tekortbeeld(jaar, zorgvorm, absoluut, signalen, oordelen, niet, len(rows))
 
 
-def _tekort_regios(rows: pd.DataFrame) -> tuple[str, ...]:
-    """Regions whose own demand exceeds their total capacity: where an absolute shortage shows."""
-    return tuple(sorted(rows.loc[(rows["vraag"] > rows["capaciteit"]).fillna(False).astype(bool), "regio"]))
+@dataclass(frozen=True)
+class Balans:
+    """A region's own demand against its own capacity, in neutral words: an imbalance is no access problem by itself (§3.2)."""
+
+    vraag: int | None
+    vraag_verwacht: bool
+    capaciteit: int | None
+    aanwezig: bool
+
+    @property
+    def zin(self) -> str:
+        """One Dutch sentence without a verdict: the figures, and which side is larger by how much."""
+        vraag = f"Vraag {number(self.vraag)}" + (" (verwacht)" if self.vraag_verwacht else "")
+        capaciteit = f"eigen capaciteit {number(self.capaciteit)}" + ("" if self.aanwezig else " (zorgvorm niet aanwezig)")
+        if self.vraag is None or self.capaciteit is None:
+            return f"{vraag}, {capaciteit}: de verhouding is onbekend."
+        verschil = self.vraag - self.capaciteit
+        if verschil > 0:
+            return f"{vraag} tegenover {capaciteit}: {number(verschil)} meer vraag dan eigen capaciteit."
+        if verschil < 0:
+            return f"{vraag} tegenover {capaciteit}: {number(-verschil)} meer eigen capaciteit dan vraag."
+        return f"{vraag} tegenover {capaciteit}: even groot."
 
 
-def region_signals(ov: Overzicht, jaren: Iterable[int]) -> dict[tuple[str, int], dict[Zorgvorm, tuple[Signaal, ...]]]:
-    """Per (region, year) and care form, the signals of :func:`classify` that name that region.
+@dataclass(frozen=True)
+class RegioSignalen:
+    """What the rules say about one region in one cycle on one care form, for its own pages."""
 
-    A region's overview shows these next to its figures. :func:`classify` runs once per year, not
-    once per region, so this stays linear in regions × years. A signal names a region when the
-    region is among its ``regios``; an absolute shortage names the regions whose own demand
-    exceeds their capacity.
+    balans: Balans
+    signalen: tuple[Signaal, ...]
+    """The signals that name this region; never the national absolute shortage."""
+    niet_te_beoordelen: Mapping[str, str]
+    """Per signal key the rule could not judge for this region, why not."""
+    absoluut: bool | None
+    """The national conclusion on this form (None: not determinable); see :attr:`landelijk`."""
+    landelijk: bool
+    """Whether the §4.2 classes apply to this form (the four possibly national forms)."""
+
+    @property
+    def onbeoordeeld(self) -> tuple[tuple[str, str, str], ...]:
+        """(key, label, why not) of each signal the rules could not judge for this region."""
+        return tuple((key, SIGNAAL_LABELS[key], reden) for key, reden in self.niet_te_beoordelen.items())
+
+
+def region_signals(ov: Overzicht, jaren: Iterable[int]) -> dict[tuple[str, int], dict[Zorgvorm, RegioSignalen]]:
+    """Per (region, year) and care form: its balance, the signals of :func:`classify` that name it, and what could not be judged.
+
+    :func:`classify` runs once per year, not once per region, so this stays linear in regions ×
+    years. Absolute shortage is a national conclusion (§4.2): it names no region here; the region's
+    page shows its own balance and links to the national page instead.
     """
-    found: dict[tuple[str, int], dict[Zorgvorm, list[Signaal]]] = {}
+    result: dict[tuple[str, int], dict[Zorgvorm, RegioSignalen]] = {}
     for jaar in sorted(set(jaren)):
         for zorgvorm, beeld in classify(ov.frame, ov.totaal, ov.buren, jaar).items():
-            for signaal in beeld.signalen:
-                for slug in signaal.regios:
-                    found.setdefault((slug, jaar), {}).setdefault(zorgvorm, []).append(signaal)
-    return {key: {z: tuple(s) for z, s in per_form.items()} for key, per_form in found.items()}
+            for r in regels.each(ov.rows(jaar, zorgvorm)):
+                slug = str(r.regio)
+                result.setdefault((slug, jaar), {})[zorgvorm] = RegioSignalen(
+                    balans=Balans(plain(r.vraag), bool(r.vraag_verwacht), plain(r.capaciteit), bool(r.aanwezig)),
+                    signalen=tuple(s for s in beeld.signalen if slug in s.regios and s.key != "absoluut_tekort"),
+                    niet_te_beoordelen={k: n[slug] for k, n in beeld.niet_beoordeeld.items() if slug in n and k != "absoluut_tekort"},
+                    absoluut=beeld.absoluut,
+                    landelijk=not zorgvorm.regionaal,
+                )
+    return result

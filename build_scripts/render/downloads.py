@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..analysis.national import Overzicht, totals_of_year
-from ..analysis.signals import TEKORTKLASSEN, WACHTSIGNALEN, classify
+from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, classify
 from ..contract.models import RegioJaar
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import Dataset, RegionData
@@ -53,10 +53,16 @@ LANDELIJK_KOLOMMEN: tuple[Kolom, ...] = (
     ("regios_zonder_aanbod", "Aantal regio's zonder eigen aanbod"),
     ("regios_landelijke_functie", "Aantal regio's met een landelijke functie voor deze zorgvorm"),
     ("tekortklasse", f"Signalen volgens de leidraad, gescheiden door ';': {', '.join(TEKORTKLASSEN)}; of geen"),
-    *[(f"signaal_{key}", f"Regio's (sleutels, gescheiden door ';') met het signaal {key}") for key in (*TEKORTKLASSEN, *WACHTSIGNALEN)],
+    ("absoluut_tekort", "Landelijke conclusie (leidraad §4.2): ja, nee, of niet te beoordelen (geen regio kent vraag en capaciteit allebei); "
+     "n.v.t. bij acute en outreachende zorg"),
     *[
-        (f"niet_te_beoordelen_{key}", f"Regio's waar {key} niet te beoordelen is (cijfers of alternatief onbekend)")
-        for key in ("lokaal_tekort", "tekort_door_exclusiecriteria")
+        kolom
+        for key in SIGNAAL_KEYS
+        for kolom in (
+            (f"signaal_{key}", f"Regio's (sleutels, gescheiden door ';') met het signaal {key}"),
+            (f"niet_te_beoordelen_{key}", f"Regio's (sleutels) waar {key} niet te beoordelen is; de reden per regio staat in dossier.json"),
+            (f"n_beoordeeld_{key}", f"Aantal regio's waarop de conclusie over {key} rust (van regios_totaal); leeg waar de tekortklasse niet geldt"),
+        )
     ],
     ("toegangsprobleem_ja", "Regio's waarvan de tafel zelf een toegangsprobleem ervaart (leidraad §3.2)"),
     ("toegangsprobleem_nee", "Regio's waarvan de tafel zelf geen toegangsprobleem ervaart"),
@@ -116,16 +122,28 @@ def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
         row.update({key: t[key] for key, _uitleg in LANDELIJK_KOLOMMEN if key in t})
         row["gemiddelde_wachttijd_weken"] = _round(t["gemiddelde_wachttijd_weken"], 2)
         row["aandeel_buiten_regio_pct"] = _round(t["aandeel_buiten_regio_pct"], 1)
-        row["tekortklasse"] = tb.tekortklasse
-        for key in (*TEKORTKLASSEN, *WACHTSIGNALEN):
-            signaal = tb.signaal(key)
-            row[f"signaal_{key}"] = ";".join(signaal.regios) if signaal is not None else ""
-        for key in ("lokaal_tekort", "tekort_door_exclusiecriteria"):
-            row[f"niet_te_beoordelen_{key}"] = ";".join(tb.niet_beoordeeld.get(key, ()))
+        row.update(_judgement_cells(tb))
         for oordeel in ("ja", "nee"):
             row[f"toegangsprobleem_{oordeel}"] = ";".join(sorted(s for s, o in tb.oordelen.items() if o == oordeel))
         rows.append(row)
     return rows
+
+
+def _judgement_cells(tb: Tekortbeeld) -> dict[str, Any]:
+    """The page's conclusions on one care form as cells: per signal the regions, those not judged, and on how many regions it rests."""
+    cells: dict[str, Any] = {"tekortklasse": tb.tekortklasse, "absoluut_tekort": _absoluut_cell(tb)}
+    for key in SIGNAAL_KEYS:
+        signaal = tb.signaal(key)
+        cells[f"signaal_{key}"] = ";".join(signaal.regios) if signaal is not None else ""
+        cells[f"niet_te_beoordelen_{key}"] = ";".join(tb.niet_beoordeeld.get(key, {}))
+        cells[f"n_beoordeeld_{key}"] = tb.beoordeeld(key) if key in tb.signaal_keys else None
+    return cells
+
+
+def _absoluut_cell(tb: Tekortbeeld) -> str:
+    if "absoluut_tekort" not in tb.signaal_keys:
+        return "n.v.t."
+    return "niet te beoordelen" if tb.absoluut is None else ("ja" if tb.absoluut else "nee")
 
 
 def _region_csv_rows(region: RegionData) -> list[dict[str, Any]]:
@@ -233,14 +251,18 @@ def _year_dump(model: RegioJaar) -> dict[str, Any]:
 
 
 def _signals_json(ov: Overzicht, jaren: list[int]) -> dict[str, Any]:
-    """Per year and care form every signal with its regions and reasons, what could not be judged, and the tables' own judgements."""
+    """Per year and care form every signal with its regions and reasons, what could not be judged and why, on how many regions
+    each conclusion rests (``beoordeeld``, of ``regios_totaal``), and the tables' own judgements."""
     result: dict[str, Any] = {}
     for jaar in jaren:
         result[str(jaar)] = {
             z.value: {
                 "absoluut_tekort": tb.absoluut,
                 "signalen": {s.key: {"regios": list(s.regios), "waarom": dict(s.waarom)} for s in tb.signalen},
-                "niet_te_beoordelen": {key: list(slugs) for key, slugs in tb.niet_beoordeeld.items()},
+                "niet_te_beoordelen": {key: list(redenen) for key, redenen in tb.niet_beoordeeld.items()},
+                "niet_te_beoordelen_waarom": {key: dict(redenen) for key, redenen in tb.niet_beoordeeld.items()},
+                "beoordeeld": {key: tb.beoordeeld(key) for key in tb.signaal_keys},
+                "regios_totaal": ov.regios_totaal,
                 "toegangsprobleem": dict(tb.oordelen),
             }
             for z, tb in classify(ov.frame, ov.totaal, ov.buren, jaar).items()

@@ -61,6 +61,7 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "totalen": totalen,
         "tekorten": tekorten,
         "oordelen": {z: judgements(tekorten[z]) for z in Zorgvorm},
+        "niet_te_beoordelen": {z: unjudged(tekorten[z]) for z in Zorgvorm},
         "onderwerpen": ONDERWERPEN,
         "deelvorm": {Zorgvorm.hoogspecialistische_ggz: "ggz-instellingen", Zorgvorm.hoogspecialistische_ziekenhuiszorg: "ziekenhuizen"},
         "norms": norms,
@@ -87,6 +88,17 @@ def judgements(tb: Tekortbeeld) -> dict[str, Any]:
     ja = sorted(s for s, o in tb.oordelen.items() if o == "ja")
     nee = sorted(s for s, o in tb.oordelen.items() if o == "nee")
     return {"ja": ja, "nee": nee, "zonder": len(tb.oordelen) - len(ja) - len(nee)}
+
+
+def unjudged(tb: Tekortbeeld) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Per signal the regions it could not judge, grouped by reason: ten regions without last cycle's figures make one line."""
+    result = []
+    for key, per_regio in tb.niet_beoordeeld.items():
+        groepen: dict[str, list[str]] = {}
+        for slug, reden in per_regio.items():
+            groepen.setdefault(reden, []).append(slug)
+        result.append((key, [{"reden": reden, "regios": slugs, "aantal": len(slugs)} for reden, slugs in groepen.items()]))
+    return result
 
 
 def _regio_link(ov: Overzicht, depth: int) -> Any:

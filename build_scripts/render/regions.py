@@ -8,11 +8,12 @@ from typing import Any
 
 from ..analysis import status_board
 from ..analysis.region_facts import region_summaries
-from ..analysis.signals import Signaal, region_signals
+from ..analysis.signals import RegioSignalen, region_signals
 from ..contract.models import Advies
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import milestones
 from ..reading.dataset import RegionData
+from . import trend_chart
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
 from .templating import render
@@ -38,15 +39,19 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         years = sorted(region.jaren)
         for i, jaar in enumerate(years):
             vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
-            yield f"regios/{slug}/{jaar}/index.md", _region_year(ctx, region, jaar, vorig, volgend, adviezen.get((slug, jaar), {}))
+            yield f"regios/{slug}/{jaar}/index.md", _region_year(
+                ctx, region, jaar, (vorig, volgend), adviezen.get((slug, jaar), {}), signalen.get((slug, jaar), {})
+            )
     for path, svg in charts.svgs.items():
         yield path, Output(svg)
 
 
 def _region_year(
-    ctx: SiteContext, region: RegionData, jaar: int, vorig: int | None, volgend: int | None, adviezen: dict[Zorgvorm, list[Advies]]
+    ctx: SiteContext, region: RegionData, jaar: int, vorig_volgend: tuple[int | None, int | None],
+    adviezen: dict[Zorgvorm, list[Advies]], regio_signalen: Mapping[Zorgvorm, RegioSignalen],
 ) -> Output:
     model = region.jaren[jaar]
+    vorig, volgend = vorig_volgend
     path = region.jaar_paths[jaar]
     text = render(
         "region_year.md.j2",
@@ -59,6 +64,7 @@ def _region_year(
         wijzigingen=vorig is not None and vorig == jaar - 1,
         gewijzigd=ctx.file_dates.get(path),
         adviezen=adviezen,
+        regio_signalen=regio_signalen,
         omschrijving=ZORGVORM_OMSCHRIJVING,
         treeknorm=TREEKNORM_WEKEN,
         bron=path,
@@ -88,16 +94,17 @@ def _index_board(ctx: SiteContext) -> status_board.Bord | None:
     return None if jaar is None else status_board.board(ctx.dataset, jaar, ctx.peildatum)
 
 
-def _story(region: RegionData, signalen: Mapping[tuple[str, int], Mapping[Zorgvorm, tuple[Signaal, ...]]]) -> list[dict[str, Any]]:
-    """Per care form the region's cycles side by side: the chart, and per year the figures and the signals."""
+def _story(region: RegionData, signalen: Mapping[tuple[str, int], Mapping[Zorgvorm, RegioSignalen]]) -> list[dict[str, Any]]:
+    """Per care form the region's cycles side by side: the chart, the change since the cycle before in words, and per year the figures and the signals."""
     story = []
     for zorgvorm in Zorgvorm:
-        jaren = [
-            {"jaar": jaar, "g": region.jaren[jaar].zorgvormen[zorgvorm], "signalen": signalen.get((region.slug, jaar), {}).get(zorgvorm, ())}
-            for jaar in sorted(region.jaren)
-        ]
+        jaren = [{"jaar": jaar, "g": region.jaren[jaar].zorgvormen[zorgvorm], "rs": signalen[(region.slug, jaar)][zorgvorm]} for jaar in sorted(region.jaren)]
         slug = zorgvorm.value.replace("_", "-")
-        story.append({"zorgvorm": zorgvorm, "id": slug, "pad": f"grafieken/{slug}.svg", "jaren": jaren, "grafiek": _trend_chart(region.naam, zorgvorm, jaren)})
+        grafiek = _trend_chart(region.naam, zorgvorm, jaren)
+        story.append({
+            "zorgvorm": zorgvorm, "id": slug, "pad": f"grafieken/{slug}.svg", "jaren": jaren, "grafiek": grafiek,
+            "vergelijking": trend_chart.comparison(grafiek.data),
+        })
     return story
 
 
@@ -108,13 +115,8 @@ def _trend_chart(naam: str, zorgvorm: Zorgvorm, jaren: list[dict[str, Any]]) -> 
         "jaren": [j["jaar"] for j in jaren],
         "aanwezig": [g.aanwezig for g in gegevens],
         "vraag": [g.werkelijke_vraag for g in gegevens],
-        "capaciteit": [_total(g.capaciteit.binnen_regio, g.capaciteit.buiten_regio) for g in gegevens],
+        "capaciteit": [j["rs"].balans.capaciteit for j in jaren],  # as the rules count it: 0 where the form is absent
         "wachtenden": [g.wachtenden for g in gegevens],
         "wachttijd": [g.gemiddelde_wachttijd_weken for g in gegevens],
         "treeknorm": TREEKNORM_WEKEN,
     })
-
-
-def _total(binnen: int | None, buiten: int | None) -> int | None:
-    """Capacity for patients from inside and outside the region; unknown when either part is."""
-    return None if binnen is None or buiten is None else binnen + buiten

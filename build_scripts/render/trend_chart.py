@@ -4,7 +4,8 @@ Three panels: demand against capacity, the number waiting, and the mean waiting 
 Treeknorm, each with one bar per cycle and its number written beside it (an unknown figure gets no
 bar and the word *onbekend*). The figure is drawn 4.8 inches wide, so that on a 390 px screen it
 shrinks by less than a quarter and its text stays readable. The alt text says in words which way
-each figure went: the chart answers "is it getting better here?", and so must its text.
+each figure went: the chart answers "is it getting better here?", and so must its text; :func:`comparison`
+says the same for the last two cycles in a sentence every reader sees.
 """
 
 from __future__ import annotations
@@ -122,6 +123,34 @@ def _trend(name: str, jaren: Sequence[int], values: Sequence[int | float | None]
     if last == first:
         return f"{name} bleef {a} ({j0}–{j1})"
     return f"{name} {'steeg' if last > first else 'daalde'} van {a} in {j0} naar {b} in {j1}"
+
+
+def comparison(data: Mapping[str, Any]) -> str | None:
+    """The chart's answer to "better or worse than last time?" as a sentence under it, not only in its alt text.
+
+    Compares the last cycle with the one before it; ``None`` when the region has one cycle only.
+    """
+    jaren: list[int] = data["jaren"]
+    if len(jaren) < 2:
+        return None
+    delen = [
+        _change("de werkelijke vraag", data["vraag"], ("steeg", "daalde")),
+        _change("de capaciteit", data["capaciteit"], ("groeide", "kromp")),
+        _change("het aantal wachtenden", data["wachtenden"], ("steeg", "daalde")),
+        _change("de gemiddelde wachttijd", data["wachttijd"], ("werd langer", "werd korter"), decimals=1, unit=" weken"),
+    ]
+    zin = "; ".join(delen)
+    return f"Cyclus {jaren[-1]} tegenover {jaren[-2]}: {zin}."
+
+
+def _change(name: str, values: Sequence[int | float | None], verbs: tuple[str, str], decimals: int = 0, unit: str = "") -> str:
+    vorig, laatste = values[-2], values[-1]
+    if vorig is None or laatste is None:
+        return f"{name} is in een van beide cycli onbekend"
+    a, b = getal_tekst(vorig, decimals) + unit, getal_tekst(laatste, decimals) + unit
+    if laatste == vorig:
+        return f"{name} bleef {a}"
+    return f"{name} {verbs[0] if laatste > vorig else verbs[1]} van {a} naar {b}"
 
 
 def _latest(data: Mapping[str, Any], jaar: int) -> list[str]:
