@@ -109,3 +109,18 @@ def test_both_engines_refuse_links_in_data_and_content(project: Project, outside
     result = dossier_build(project.root, "--engine", engine)
     assert result.returncode == 1 and "data/regions/noord/2027.yaml:1:1: fout: dit is een symbolische koppeling" in result.stderr
     assert not project.path("site").exists()
+
+
+def test_diff_against_a_revision_with_a_link_leaves_the_link_out(project: Project, outside: Path, capsys) -> None:
+    """``git archive`` of an old revision may hold a link (to /etc/passwd, say): never extracted, never read."""
+    import subprocess
+
+    (outside / "geheim.yaml").write_text("wachtwoord: hunter2\n", encoding="utf-8")
+    project.path("data/regions/noord/2027.yaml").symlink_to(outside / "geheim.yaml")
+    git = ["git", "-C", str(project.root), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "met koppeling"]):
+        subprocess.run([*git, *args], check=True)
+    project.path("data/regions/noord/2027.yaml").unlink()
+    assert main(["--root", str(project.root), "diff", "--base", "HEAD"]) == 0
+    out = capsys.readouterr().out
+    assert "hunter2" not in out and "Geen wijzigingen in de gegevens" in out
