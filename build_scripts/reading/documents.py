@@ -9,7 +9,7 @@ remember where each value stood.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -254,25 +254,32 @@ class _Builder:
 
     def __init__(self, doc: Document, problems: list[Problem], forbidden: list[ForbiddenChar]) -> None:
         self.doc, self.problems, self.nodes = doc, problems, doc.nodes
-        self.forbidden = forbidden  # not yet reported; each is claimed by the scalar that holds it
+        self.forbidden = forbidden  # in file order; each is claimed by the key or value that holds it
+        self.places = [(line, column) for line, column, _ in forbidden]
+        self.claimed = [False] * len(forbidden)
 
     def check_text(self, node: yaml.ScalarNode, key_path: KeyPath) -> None:
         """Report forbidden characters in one key or value: typed in the file, or written as an escape (``"\\e"``)."""
-        start, end = (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column)
-        typed = [f for f in self.forbidden if start <= f[:2] < end] if self.forbidden else []
+        start = (node.start_mark.line, node.start_mark.column)
+        first, last = bisect_left(self.places, start), bisect_left(self.places, (node.end_mark.line, node.end_mark.column))
         escaped = FORBIDDEN_IN_TEXT.findall(node.value) if node.style == '"' else []
-        if not typed and not escaped:
+        if first == last and not escaped:
             return
-        line, column = (typed[0][0], typed[0][1]) if typed else start
-        self.forbidden = [f for f in self.forbidden if f not in typed]
-        message = control_character_message([f[2] for f in typed] + escaped)
+        self.claimed[first:last] = [True] * (last - first)
+        line, column = self.places[first] if first < last else start
+        message = control_character_message([f[2] for f in self.forbidden[first:last]] + escaped)
         self.problems.append(Problem(self.doc.path, line + 1, column + 1, FOUT, format_key_path(key_path), message, code="stuurteken"))
 
     def build_all(self, node: yaml.Node) -> Any:
-        """The whole document; then every forbidden character outside all keys and values (a comment, between tokens)."""
+        """The whole document; then the forbidden characters outside all keys and values (a comment), one problem per line."""
         data = self.build(node, ())
-        for line, column, char in self.forbidden:
-            self.problems.append(Problem(self.doc.path, line + 1, column + 1, FOUT, "", control_character_message(char), code="stuurteken"))
+        lines: dict[int, list[ForbiddenChar]] = {}
+        for char, claimed in zip(self.forbidden, self.claimed, strict=True):
+            if not claimed:
+                lines.setdefault(char[0], []).append(char)
+        for line, on_line in lines.items():
+            message = control_character_message([f[2] for f in on_line])
+            self.problems.append(Problem(self.doc.path, line + 1, on_line[0][1] + 1, FOUT, "", message, code="stuurteken"))
         return data
 
     def error(self, node: yaml.Node, key_path: KeyPath, code: str, message: str) -> None:
