@@ -112,6 +112,7 @@ def _date(text: str) -> object:
 def _run_export(args: argparse.Namespace) -> int:
     """Write the same ``{path: content}`` mapping the MkDocs hook publishes (golden tests, debugging)."""
     from .engines.export import export_site
+    from .engines.output_folder import OutputFolderError
     from .reading.load import load_dataset
 
     root = args.root.resolve()
@@ -120,7 +121,10 @@ def _run_export(args: argparse.Namespace) -> int:
         print(problems_mod.format_text([p for p in found if p.is_error]), file=sys.stderr)
         print(f"niets geëxporteerd: {problems_mod.summary(found)}", file=sys.stderr)
         return EXIT_DATA
-    written = export_site(dataset, args.out, peildatum=args.peildatum)
+    try:
+        written = export_site(dataset, args.out, peildatum=args.peildatum)
+    except OutputFolderError as exc:
+        raise UsageError(str(exc)) from exc
     print(f"{written} bestanden geschreven naar {args.out}", file=sys.stderr)
     return EXIT_OK
 
@@ -135,11 +139,18 @@ def _build_args(p: argparse.ArgumentParser) -> None:
 
 def _run_build(args: argparse.Namespace) -> int:
     """Build the site with either engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
+    from .engines.output_folder import OutputFolderError, check_output_folder
+
     root = args.root.resolve()
     site_dir = (args.site_dir if args.site_dir.is_absolute() else root / args.site_dir).resolve() if args.site_dir else None
     if args.engine == "mkdocs":
         from .engines.mkdocs_build import build_mkdocs
 
+        try:  # the hook checks again, with the docs folder (and mkdocs.yml's site_dir), but MkDocs' own checks come first
+            if site_dir is not None:
+                check_output_folder(site_dir, root)
+        except OutputFolderError as exc:
+            raise UsageError(str(exc)) from exc
         return EXIT_DATA if build_mkdocs(root, site_dir) else EXIT_OK
     from .engines.site_source import DataError
 
@@ -152,6 +163,8 @@ def _run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         source = build_zensical(root, site_dir)
+    except OutputFolderError as exc:
+        raise UsageError(str(exc)) from exc
     except (DataError, BuildError) as exc:
         print(f"fout: {exc}", file=sys.stderr)
         return EXIT_DATA
@@ -168,12 +181,14 @@ def _pdf_args(p: argparse.ArgumentParser) -> None:
 
 def _run_pdf(args: argparse.Namespace) -> int:
     """Print each year's print edition of a built site to PDF with Chromium (a step after the build)."""
+    from .engines.output_folder import OutputFolderError, check_output_folder
     from .engines.pdf import PdfError, make_pdfs
 
     site = args.site if args.site.is_absolute() else args.root / args.site
     try:
+        check_output_folder(site, args.root, what="de map met de site")
         written = make_pdfs(site.resolve(), args.chromium)
-    except PdfError as exc:
+    except (PdfError, OutputFolderError) as exc:
         raise UsageError(str(exc)) from exc
     for path in written:
         print(path)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
+from ..contract.characters import json_for_logs, one_line
 from ..contract.fields import ENUM_KEYS, KEY_LABELS
 from ..contract.notation import dutch_date, escape_markdown, number, number_as_given
 from ..contract.site_paths import region_year_page, zorgvorm_anchor
@@ -143,13 +144,14 @@ def _tellingen(changes: list[Wijziging]) -> str:
 
 
 def format_text(changes: list[Wijziging], versies: Versies, links: PageLinks | None = None) -> str:
-    """For the terminal: one line per change under a heading per file (with its page, given ``links``)."""
+    """For the terminal: one line per change under a heading per file (with its page, given ``links``); a value's
+    line breaks and control characters are shown escaped (``\\n``), so no value starts a line of a CI log."""
     lines = [f"Wijzigingen van {versies.oud} naar {versies.nieuw}"]
     lines += [f"niet vergeleken (niet te lezen, zie dossier validate): {path}" for path in versies.niet_vergeleken]
     for path, group in _groups(changes):
         fouten = " (bevat fouten, zie dossier validate)" if path in versies.met_fouten else ""
         pagina = f" · {links.to(page_of(group[0]))}" if links else ""
-        lines.append(f"\n{_kop(group[0], versies)} — {path}{fouten}{pagina}")
+        lines += ["", f"{_kop(group[0], versies)} — {path}{fouten}{pagina}"]
         for w in group:
             if not w.pad:
                 lines.append(f"  {_hele_bestand(w, versies)}")
@@ -158,8 +160,8 @@ def format_text(changes: list[Wijziging], versies: Versies, links: PageLinks | N
             oud, nieuw = waarden(w)
             line = f"  {SOORT_LABELS[w.soort]}: {w.pad}: {oud} → {nieuw}" + (f", {delta}" if delta else "")
             lines.append(line + (" GROTE SPRONG" if w.grote_sprong else ""))
-    lines.append(f"\n{_tellingen(changes)}" if changes else f"\n{_geen(versies)}")
-    return "\n".join(lines)
+    lines += ["", _tellingen(changes) if changes else _geen(versies)]
+    return "\n".join(one_line(line) for line in lines)  # names, keys and values are the data's: one line each
 
 
 def _md(text: str) -> str:
@@ -245,7 +247,7 @@ def format_json(changes: list[Wijziging], versies: Versies, links: PageLinks | N
         "oud": versies.oud, "nieuw": versies.nieuw, "niet_vergeleken": list(versies.niet_vergeleken),
         "met_fouten": list(versies.met_fouten), "wijzigingen": entries,
     }
-    return json.dumps(report, ensure_ascii=False, indent=2)
+    return json_for_logs(json.dumps(report, ensure_ascii=False, indent=2))
 
 
 Formatter = Callable[[list[Wijziging], Versies, PageLinks | None], str]

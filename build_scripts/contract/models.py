@@ -1,7 +1,7 @@
 """Pydantic models of the data contract (``design/data-contract.md``): the regions' public API.
 
 Unknown keys are forbidden (a typo would silently drop a value), counts are strict whole numbers
-≥ 0, and ``None`` means *onbekend*: it is never turned into 0 anywhere downstream. The Dutch
+≥ 0, every number is finite and has a stated maximum, and ``None`` means *onbekend*: it is never turned into 0 anywhere downstream. The Dutch
 descriptions end up in the JSON Schema that editors use for autocompletion.
 """
 
@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic_core import PydanticCustomError
 
 from .vocabulary import (
     Bijeenkomstsoort,
@@ -27,13 +28,37 @@ from .vocabulary import (
     Zorgvorm,
 )
 
-Aantal = Annotated[int, Strict(), Field(ge=0, description="Geheel getal ≥ 0, zonder punt als duizendtalscheiding.")]
-Weken = Annotated[float, Strict(), Field(ge=0, description="Aantal weken, mag een decimaal zijn (1.5).")]
-Percentage = Annotated[float, Strict(), Field(ge=0, le=100, description="Percentage van 0 tot en met 100.")]
+MAX_AANTAL = 1_000_000
+"""The largest count the contract accepts (patients, treatments, waiting lists; per region, care form and year).
+
+All of Dutch mental-health care treats in the order of a million people a year; one region's figure
+for one form of care for the heaviest needs above that can only be a typing error (three zeros too
+many). The bound keeps such a figure out of totals and charts; smaller slips are the ×3 warning's job.
+"""
+MAX_WEKEN = 520
+"""The longest mean waiting time the contract accepts, in weeks: ten years."""
+
+Aantal = Annotated[
+    int, Strict(), Field(ge=0, le=MAX_AANTAL, description="Geheel getal van 0 tot en met 1000000, zonder punt als duizendtalscheiding.")
+]
+Weken = Annotated[
+    float, Strict(), Field(ge=0, le=MAX_WEKEN, allow_inf_nan=False, description="Aantal weken van 0 tot en met 520 (tien jaar), mag een decimaal zijn (1.5).")
+]
+Percentage = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False, description="Percentage van 0 tot en met 100.")]
 JaNee = Annotated[bool, Strict()]
 Datum = Annotated[dt.date, Strict(), Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-04-14.")]
 Jaar = Annotated[int, Strict(), Field(ge=2000, le=2100, description="Kalenderjaar waarin de tafels vergaderen.")]
 Tekst = Annotated[str, Field(min_length=1)]
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value:
+        raise PydanticCustomError("een_regel", "text of more than one line")
+    return value
+
+
+Regel = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+"""A name (of a region, person, organisation, place): one line, as it stands in titles, calendars and table cells."""
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="Regiocode: kleine letters, cijfers en koppeltekens.")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="Functioneel e-mailadres (geen persoonlijk adres).")]
 Tijd = Annotated[
@@ -54,20 +79,20 @@ class ContractModel(BaseModel):
 
 
 class Contact(ContractModel):
-    functie: Tekst = Field(description="Functie of rol, geen persoonsnaam (AVG).")
+    functie: Regel = Field(description="Functie of rol, geen persoonsnaam (AVG).")
     email: Email
 
 
 class Voorzitter(ContractModel):
-    naam: Tekst = Field(description="Naam van de voorzitter (publieke rol).")
-    organisatie: Tekst | None = Field(description="Organisatie van de voorzitter.", default=None)
+    naam: Regel = Field(description="Naam van de voorzitter (publieke rol).")
+    organisatie: Regel | None = Field(description="Organisatie van de voorzitter.", default=None)
     onafhankelijk: JaNee = Field(description="Is de voorzitter onafhankelijk?")
 
 
 class Deelnemer(ContractModel):
     vertegenwoordiging: Vertegenwoordiging = Field(description="Welke partij deze deelnemer vertegenwoordigt.")
     soort: DeelnemerSoort = Field(description="Soort deelnemer (Bijlage 1).")
-    organisatie: Tekst
+    organisatie: Regel
     contact: Contact | None = None
     opmerking: Tekst | None = None
 
@@ -82,7 +107,7 @@ class Bijeenkomst(ContractModel):
     datum: Datum
     tijd: Tijd | None = None
     soort: Bijeenkomstsoort
-    locatie: Tekst | None = None
+    locatie: Regel | None = None
     fysiek: JaNee | None = Field(description="true = fysieke bijeenkomst, false = online.", default=None)
     stukken_verspreid: Datum | None = Field(description="Datum waarop de voorbereidende stukken zijn verstuurd.", default=None)
     onderwerpen: list[Tekst] = Field(default_factory=list)
@@ -187,7 +212,7 @@ class Zorgvormen(ContractModel):
 class Maatregel(ContractModel):
     maatregel: Tekst
     soort: MaatregelSoort
-    verantwoordelijke: Tekst | None = None
+    verantwoordelijke: Regel | None = None
     status: MaatregelStatus
 
 
@@ -216,7 +241,7 @@ class Escalatie(ContractModel):
     """Chapter 5: a discussion point escalated to the national subcommittee."""
 
     zorgvorm: Zorgvorm
-    escalerende_partij: Tekst
+    escalerende_partij: Regel
     extra_bijeenkomsten: list[Datum] = Field(default_factory=list)
     knelpunt: Tekst
     argumenten: Tekst
@@ -248,7 +273,7 @@ class Regio(ContractModel):
     model_config = ConfigDict(title="Regio")
 
     versie: Versie | None = None
-    naam: Tekst = Field(description="Naam zoals getoond op de site.")
+    naam: Regel = Field(description="Naam zoals getoond op de site.")
     code: Annotated[str, Field(pattern=r"^\d{4}$")] | None = Field(description='Zorgkantoorregiocode tussen aanhalingstekens, bijv. "5509".', default=None)
     buurregios: list[Slug] = Field(description="Regiocodes van de buurregio's; de relatie moet wederzijds zijn.", default_factory=list)
     website: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
@@ -256,12 +281,12 @@ class Regio(ContractModel):
 
 
 class LandelijkeVoorzitter(ContractModel):
-    naam: Tekst
-    organisatie: Tekst | None = None
+    naam: Regel
+    organisatie: Regel | None = None
 
 
 class LandelijkeDeelnemer(ContractModel):
-    organisatie: Tekst
+    organisatie: Regel
     vertegenwoordiging: Vertegenwoordiging | None = None
     contact: Contact | None = None
 

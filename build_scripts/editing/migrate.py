@@ -16,6 +16,7 @@ import yaml
 from ..contract.models import CURRENT_VERSION
 from ..reading.discovery import discover
 from ..reading.documents import read_document
+from .writing import LinkError, write_existing
 
 _VERSION_LINE = re.compile(r"^versie:[ \t]*(\S*)[ \t]*(#.*)?$", re.MULTILINE)
 _FIRST_KEY = re.compile(r"^[^\s#\-]", re.MULTILINE)
@@ -50,9 +51,9 @@ def _reads_as(text: str, expected: object) -> bool:
 
 
 def migrate_files(root: Path) -> list[Migratie]:
-    """Migrate every data file under ``root/data``; a file that is not readable YAML is reported, never touched."""
-    files, _stray = discover(root / "data", root)
-    results = []
+    """Migrate every data file under ``root/data``; a file that is not readable YAML, or a link, is reported, never touched."""
+    files, stray = discover(root / "data", root)
+    results = [Migratie(p.path, f"niet bijgewerkt: {p.message}") for p in stray if p.code == "snelkoppeling"]
     for data_file in files:
         doc, problems = read_document(data_file)
         if doc.data is None or any(p.is_error for p in problems):
@@ -66,6 +67,10 @@ def migrate_files(root: Path) -> list[Migratie]:
         if not _reads_as(new, {**doc.data, "versie": CURRENT_VERSION}):
             results.append(Migratie(doc.path, f"niet bijgewerkt: zet zelf 'versie: {CURRENT_VERSION}' als eerste sleutel in het bestand"))
             continue
-        data_file.file.write_text(new, encoding="utf-8")
+        try:
+            write_existing(root, data_file.file, new)
+        except LinkError as exc:  # a link put in place since the files were found
+            results.append(Migratie(doc.path, f"niet bijgewerkt: {exc}"))
+            continue
         results.append(Migratie(doc.path, f"bijgewerkt naar versie {CURRENT_VERSION}"))
     return results

@@ -16,11 +16,14 @@ from typing import Any
 
 import yaml
 
+from ..contract.characters import one_line
 from ..contract.models import CURRENT_VERSION, RegioJaar, ZorgvormGegevens
 from ..contract.notation import dutch_date
 from ..reading import milestones
 from ..reading.dataset import unknown_region_message
 from ..reading.load import load_dataset
+from ..reading.problems import format_text
+from .writing import LinkError, write_new
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -73,7 +76,7 @@ def header(naam: str, slug: str, bron: int, jaar: int) -> str:
     """The Dutch comment block at the top: what was copied, what to fill in, how to check."""
     return f"""{SCHEMA_LINE}
 #
-# {naam}: cyclus {jaar} (bereidt inkoopjaar {jaar + 1} voor).
+# {one_line(naam)}: cyclus {jaar} (bereidt inkoopjaar {jaar + 1} voor).
 # Gemaakt uit {bron}.yaml met 'dossier new-year {jaar}'. Vul dit bestand aan; deze uitleg mag daarna weg.
 #
 # Overgenomen uit {bron} (controleer of het nog klopt):
@@ -167,9 +170,23 @@ def _reads_back(scalar: str, value: str) -> bool:
         return False
 
 
+def _write(root: Path, target: Path, model: RegioJaar, naam: str, jaar: int) -> Resultaat:
+    """Write one new file; never over a file or through a link that appeared since the check."""
+    try:
+        write_new(root, target, next_year_text(model, naam, jaar))
+    except FileExistsError:
+        return Resultaat(model.regio, target, "bestaat al; niet overschreven")
+    except LinkError as exc:
+        return Resultaat(model.regio, target, f"niet geschreven: {exc}")
+    return Resultaat(model.regio, target, "geschreven", model.jaar)
+
+
 def create_next_year(root: Path, jaar: int, regio: str | None = None) -> list[Resultaat]:
     """Write ``data/regions/<slug>/<jaar>.yaml`` for each region (or one), never over an existing file."""
-    dataset, _ = load_dataset(root)
+    dataset, problems = load_dataset(root)
+    links = [p for p in problems if p.code == "snelkoppeling"]
+    if links:
+        raise ValueError(f"data/ bevat symbolische koppelingen (symlinks); vervang ze eerst door de bestanden zelf:\n{format_text(links)}")
     if regio is not None and regio not in dataset.regions:
         raise ValueError(unknown_region_message(regio, set(dataset.regions)))
     results = []
@@ -183,6 +200,5 @@ def create_next_year(root: Path, jaar: int, regio: str | None = None) -> list[Re
         elif bron is None:
             results.append(Resultaat(slug, target, f"geen (geldig) bestand van vóór {jaar} om uit te starten"))
         else:
-            target.write_text(next_year_text(region.jaren[bron], region.naam, jaar), encoding="utf-8")
-            results.append(Resultaat(slug, target, "geschreven", bron))
+            results.append(_write(root, target, region.jaren[bron], region.naam, jaar))
     return results

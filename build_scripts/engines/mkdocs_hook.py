@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from build_scripts.engines.mkdocs_config import repository_settings
+from build_scripts.engines.output_folder import OutputFolderError, check_output_folder
 from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 
@@ -27,8 +28,12 @@ _build: list[tuple[SiteSource, Preview | None]] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    preview = _preview()
     root = Path(config.config_file_path).parent
+    try:  # MkDocs empties site_dir right after this event
+        check_output_folder(Path(config.site_dir), root, keep=[Path(config.docs_dir)])
+    except OutputFolderError as exc:
+        raise PluginError(str(exc)) from exc
+    preview = _preview()
     repository = repository_settings(config.repo_url, dict(config.extra))
     try:
         source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository)

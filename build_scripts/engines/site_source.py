@@ -1,6 +1,7 @@
 """What every engine publishes, made once and the same way: the one core both doors share.
 
-Validate the data (one error with every located problem; nothing generated when there is one),
+Validate the data (one error with every located problem; nothing generated when there is one;
+a symbolic link in the docs folder is such a problem too),
 generate every page and file, expand the navigation, date the data, and give each generated
 page the edit link of its YAML file. The MkDocs hook and the Zensical build differ only in the
 last step, handing this to their engine, so both publish the same URLs and the same content.
@@ -17,6 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..contract.notation import dutch_date
+from ..reading.discovery import find_links
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
 from ..render.context import Output, RepositorySettings, make_context
@@ -49,6 +51,7 @@ def prepare_site(
 ) -> SiteSource:
     """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data."""
     dataset, problems = load_dataset(root)
+    problems = [*problems, *find_links(docs_dir, root)]  # MkDocs would follow a link in the docs folder and publish its target
     if has_errors(problems):
         errors = [p for p in problems if p.is_error]
         raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")

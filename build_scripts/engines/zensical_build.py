@@ -18,6 +18,7 @@ from click import ClickException
 
 from ..render.context import cache_folder
 from .mkdocs_config import read_config, repository_settings
+from .output_folder import check_output_folder
 from .preview import PREVIEW_ENV
 from .site_source import SiteSource, prepare_site
 from .zensical_source import SITE, write_source
@@ -31,8 +32,9 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
     """Build ``root``'s site with Zensical into ``site_dir`` (default: ``site_dir`` of ``mkdocs.yml``).
 
     ``work`` is the build folder, kept between builds so Zensical's cache can skip unchanged pages
-    (default: ``zensical/`` in the build cache). Raises ``DataError`` before writing anything on
-    bad data, :class:`BuildError` when Zensical fails; ``site_dir`` is then left as it was.
+    (default: ``zensical/`` in the build cache). Raises ``OutputFolderError`` when either folder could hold the
+    project, ``DataError`` on bad data, both before writing anything, and :class:`BuildError` when Zensical
+    fails; ``site_dir`` is then left as it was.
     """
     if os.environ.get(PREVIEW_ENV):
         raise BuildError(
@@ -41,10 +43,13 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
         )
     config = read_config(root)
     docs_dir = root / str(config.get("docs_dir", "docs"))
-    repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
-    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository)
     work = work or cache_folder(root) / "zensical"
     target = site_dir or root / str(config.get("site_dir", "site"))
+    for folder in (target, _staging(target)):
+        check_output_folder(folder, root, keep=[docs_dir])
+    check_output_folder(work, root, keep=[docs_dir], markers=("data", ".git"), what="de bouwmap van Zensical")  # it holds its own mkdocs.yml
+    repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository)
     config_file = write_source(root, work, config, source)
     try:
         zensical.build(str(config_file), {"strict": True, "clean": False})
@@ -56,10 +61,15 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
 
 def publish(built: Path, target: Path) -> None:
     """Replace ``target`` by a copy of ``built`` (the build folder keeps its own for Zensical's next build)."""
-    staged = target.with_name(f"{target.name}.nieuw")
+    staged = _staging(target)
     if staged.exists():
         shutil.rmtree(staged)
     shutil.copytree(built, staged)
     if target.exists():
         shutil.rmtree(target)
     staged.rename(target)
+
+
+def _staging(target: Path) -> Path:
+    """Where the new site is copied before it replaces ``target`` (a sibling, so the swap is one rename)."""
+    return target.with_name(f"{target.name}.nieuw")

@@ -1,11 +1,13 @@
 """Find the contract's files under ``data/``: every file is either a place in the contract or reported.
 
 A stray file (``2026.yml``, a folder without ``regio.yaml``, a misspelled folder) would otherwise
-be skipped in silence, and a region would think its data was published.
+be skipped in silence, and a region would think its data was published. A symbolic link is never
+followed: it could publish a file from outside the repository, or let a command write through it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +41,8 @@ def discover(data_dir: Path, display_root: Path) -> tuple[list[DataFile], list[P
     def stray(path: Path, code: str, message: str) -> None:
         problems.append(Problem(_display(path, display_root), 1, 1, FOUT, "", message, code=code))
 
+    if is_link(data_dir, stray):
+        return files, problems
     if not data_dir.is_dir():
         stray(data_dir, "map-ontbreekt", "de map met gegevens bestaat niet")
         return files, problems
@@ -46,12 +50,13 @@ def discover(data_dir: Path, display_root: Path) -> tuple[list[DataFile], list[P
         if path.name not in {"regions", "landelijk"}:
             stray(path, "onverwacht-bestand", "onverwacht bestand of onverwachte map in data/; alleen 'regions/' en 'landelijk/' horen hier")
     regions_dir, national_dir = data_dir / "regions", data_dir / "landelijk"
-    if regions_dir.is_dir():
+    if not is_link(regions_dir, stray) and regions_dir.is_dir():
         for region_dir in sorted(regions_dir.iterdir()):
-            files.extend(_discover_region(region_dir, display_root, stray))
-    if national_dir.is_dir():
+            if not is_link(region_dir, stray):
+                files.extend(_discover_region(region_dir, display_root, stray))
+    if not is_link(national_dir, stray) and national_dir.is_dir():
         for path in sorted(national_dir.iterdir()):
-            jaar = _year_of(path, stray, "data/landelijk/<jaar>.yaml")
+            jaar = None if is_link(path, stray) else _year_of(path, stray, "data/landelijk/<jaar>.yaml")
             if jaar is not None:
                 files.append(DataFile(path, _display(path, display_root), "landelijk", None, jaar))
     return files, problems
@@ -69,12 +74,43 @@ def _discover_region(region_dir: Path, display_root: Path, stray: Stray) -> Iter
     if not regio_file.is_file():
         stray(region_dir, "regio-yaml-ontbreekt", "deze regiomap heeft geen regio.yaml; maak dat bestand aan (naam, buurregio's) of verwijder de map")
     for path in sorted(region_dir.iterdir()):
+        if is_link(path, stray):
+            continue
         if path == regio_file:
             yield DataFile(path, _display(path, display_root), "regio", slug, None)
             continue
         jaar = _year_of(path, stray, f"data/regions/{slug}/<jaar>.yaml of regio.yaml")
         if jaar is not None:  # validated also without regio.yaml: every problem in one run
             yield DataFile(path, _display(path, display_root), "regio_jaar", slug, jaar)
+
+
+LINK_MESSAGE = (
+    "dit is een symbolische koppeling (symlink); het dossier volgt geen koppelingen, want zo kan een bestand van buiten "
+    "de repository op de site komen of een commando erdoorheen schrijven: zet het bestand of de map zelf hier neer"
+)
+
+
+def is_link(path: Path, stray: Stray) -> bool:
+    """Report a symbolic link (also a dangling one) instead of following it."""
+    if path.is_symlink():
+        stray(path, "snelkoppeling", LINK_MESSAGE)
+        return True
+    return False
+
+
+def find_links(folder: Path, display_root: Path) -> list[Problem]:
+    """Every symbolic link in ``folder`` (the hand-written pages), the folder itself included, as a located problem."""
+    problems: list[Problem] = []
+
+    def stray(path: Path, code: str, message: str) -> None:
+        problems.append(Problem(_display(path, display_root), 1, 1, FOUT, "", message, code=code))
+
+    if is_link(folder, stray) or not folder.is_dir():
+        return problems
+    for parent, dirs, names in os.walk(folder):  # never into a linked folder: os.walk does not follow links
+        for name in sorted([*dirs, *names]):
+            is_link(Path(parent) / name, stray)
+    return sorted(problems)
 
 
 def _year_of(path: Path, stray: Stray, expected: str) -> int | None:

@@ -9,11 +9,14 @@ remember where each value stood.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
 
+from ..contract.characters import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, character_name
 from .discovery import DataFile, Kind
 from .problems import FOUT, Problem, Severity
 
@@ -26,6 +29,8 @@ MAX_BYTES = 1024 * 1024
 KeyPath = tuple[str | int, ...]
 
 _PLAIN_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MAX_DIGITS = 100
 _CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_yaml_* methods are used
 
 _TAG = "tag:yaml.org,2002:"
@@ -139,6 +144,7 @@ def parse_into(doc: Document, raw: bytes) -> list[Problem]:
             line, column, "geen-utf8", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)"
         )
     text = text.removeprefix("\ufeff")
+    text, forbidden = _forbidden_characters(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return fail(1, 1, "leeg-bestand", "het bestand is leeg; vul de gegevens in of verwijder het bestand")
     try:
@@ -158,8 +164,42 @@ def parse_into(doc: Document, raw: bytes) -> list[Problem]:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         return fail(line, col, "geen-sleutels", f"het bestand moet beginnen met sleutels (zoals 'regio: …'), maar bevat {what}")
     problems: list[Problem] = []
-    doc.data = _Builder(doc, problems).build(node, ())
+    doc.data = _Builder(doc, problems, forbidden).build_all(node)
     return problems
+
+
+ForbiddenChar = tuple[int, int, str]
+"""A forbidden character as typed in the file: 0-based line and column (as the YAML parser counts them), the character."""
+
+
+def _forbidden_characters(text: str) -> tuple[str, list[ForbiddenChar]]:
+    """Find every forbidden character (:data:`FORBIDDEN_IN_FILE`) and put U+FFFD in its place.
+
+    The parser rejects most of them with an unlocated error, and the line separators would shift its
+    line count: with one stand-in character each, the file parses and every position stays the same,
+    so the builder can name the key that holds each one. The data is never used then: these are errors.
+    """
+    if not FORBIDDEN_IN_FILE.search(text):
+        return text, []
+    found = [(m.start(), m.group()) for m in FORBIDDEN_IN_FILE.finditer(text)]
+    text = FORBIDDEN_IN_FILE.sub("\ufffd", text)
+    line_ends = [m.end() for m in _LINE_BREAK.finditer(text)]
+    positions = []
+    for offset, char in found:
+        line = bisect_right(line_ends, offset)
+        positions.append((line, offset - (line_ends[line - 1] if line else 0), char))
+    return text, positions
+
+
+def control_character_message(chars: Iterable[str]) -> str:
+    """The Dutch message for forbidden characters in a value or elsewhere in a file."""
+    unique = sorted(set(chars))
+    names = ", ".join(character_name(c) for c in unique)
+    what = f"onzichtbaar stuurteken {names}" if len(unique) == 1 else f"onzichtbare stuurtekens {names}"
+    return (
+        f"{what} in de tekst; verwijder {'het' if len(unique) == 1 else 'ze'}: zulke tekens hebben in een gegevensbestand geen functie "
+        "en komen meestal mee bij kopiëren en plakken (of staan er als code tussen dubbele aanhalingstekens, zoals \\e of \\u202e)"
+    )
 
 
 _SYNTAX_HINTS = (
@@ -172,6 +212,8 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "onverwacht einde van het bestand; ontbreekt er een afsluitend aanhalingsteken of haakje?"),
     ("found undefined alias", "verwijzingen (*naam) zijn niet toegestaan; schrijf de waarde voluit"),
     ("found unknown escape character", "onbekende escape met \\ tussen dubbele aanhalingstekens; gebruik enkele aanhalingstekens"),
+    ("found invalid unicode character escape code", "ongeldige \\u-code tussen dubbele aanhalingstekens (zoals een losse surrogaat \\ud800); "
+        "schrijf het teken zelf, of gebruik enkele aanhalingstekens"),
     ("expected <block end>", "het inspringen klopt niet: deze regel springt anders in dan de sleutels eromheen"),
     ("cannot start any token", "dit teken kan hier niet staan; zet de tekst tussen aanhalingstekens"),
 )
@@ -210,8 +252,35 @@ def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
 class _Builder:
     """Turns composed nodes into plain values, recording positions and rejecting lossy YAML."""
 
-    def __init__(self, doc: Document, problems: list[Problem]) -> None:
+    def __init__(self, doc: Document, problems: list[Problem], forbidden: list[ForbiddenChar]) -> None:
         self.doc, self.problems, self.nodes = doc, problems, doc.nodes
+        self.forbidden = forbidden  # in file order; each is claimed by the key or value that holds it
+        self.places = [(line, column) for line, column, _ in forbidden]
+        self.claimed = [False] * len(forbidden)
+
+    def check_text(self, node: yaml.ScalarNode, key_path: KeyPath) -> None:
+        """Report forbidden characters in one key or value: typed in the file, or written as an escape (``"\\e"``)."""
+        start = (node.start_mark.line, node.start_mark.column)
+        first, last = bisect_left(self.places, start), bisect_left(self.places, (node.end_mark.line, node.end_mark.column))
+        escaped = FORBIDDEN_IN_TEXT.findall(node.value) if node.style == '"' else []
+        if first == last and not escaped:
+            return
+        self.claimed[first:last] = [True] * (last - first)
+        line, column = self.places[first] if first < last else start
+        message = control_character_message([f[2] for f in self.forbidden[first:last]] + escaped)
+        self.problems.append(Problem(self.doc.path, line + 1, column + 1, FOUT, format_key_path(key_path), message, code="stuurteken"))
+
+    def build_all(self, node: yaml.Node) -> Any:
+        """The whole document; then the forbidden characters outside all keys and values (a comment), one problem per line."""
+        data = self.build(node, ())
+        lines: dict[int, list[ForbiddenChar]] = {}
+        for char, claimed in zip(self.forbidden, self.claimed, strict=True):
+            if not claimed:
+                lines.setdefault(char[0], []).append(char)
+        for line, on_line in lines.items():
+            message = control_character_message([f[2] for f in on_line])
+            self.problems.append(Problem(self.doc.path, line + 1, on_line[0][1] + 1, FOUT, "", message, code="stuurteken"))
+        return data
 
     def error(self, node: yaml.Node, key_path: KeyPath, code: str, message: str) -> None:
         mark = node.start_mark
@@ -236,6 +305,8 @@ class _Builder:
                 self.error(key_node, key_path, "sleutel-geen-woord", "een sleutel moet een gewoon woord zijn, geen lijst of blok")
                 continue
             key = key_node.value
+            if self.forbidden or key_node.style == '"':
+                self.check_text(key_node, (*key_path, key))
             if key == "<<":
                 self.error(key_node, key_path, "samenvoegen", "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
                 continue
@@ -268,10 +339,15 @@ class _Builder:
         except ValueError:
             self.error(node, key_path, "geen-bestaande-datum", f"'{node.value}' is geen bestaande datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-14")
             return node.value
+        if self.forbidden or node.style == '"':
+            self.check_text(node, key_path)
         return node.value
 
     def _int(self, node: yaml.ScalarNode, key_path: KeyPath) -> Any:
         if _PLAIN_INT_RE.match(node.value):
+            if len(node.value) > _MAX_DIGITS:  # Python refuses to read very long numbers, and no field takes one
+                self.error(node, key_path, "te-hoog", f"een getal van {len(node.value)} cijfers is te hoog voor elk veld; controleer deze waarde")
+                return node.value
             return int(node.value)
         if ":" in node.value:
             return _CONSTRUCTOR.construct_yaml_int(node)  # kept so the model can explain '13:30'

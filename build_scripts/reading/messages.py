@@ -13,13 +13,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..contract.models import MODELS
+from ..contract.models import MAX_AANTAL, MAX_WEKEN, MODELS
 from .documents import Document, KeyPath, format_key_path
 from .problems import FOUT, Problem
 
 _THOUSANDS_RE = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
 _SEXAGESIMAL_RE = re.compile(r"^\d+(:[0-5]?\d)+$")
 _TEXT_HINT = "zet de waarde tussen aanhalingstekens als het tekst is"
+_LIMIT_HINTS: dict[float, str] = {
+    100: " (een percentage loopt van 0 tot en met 100)",
+    MAX_WEKEN: " (tien jaar); controleer of er geen cijfer te veel staat, of dat u dagen schreef in plaats van weken",
+    MAX_AANTAL: (
+        ", meer dan alle ggz-patiënten van Nederland in een jaar; controleer op een tikfout (een nul te veel?), "
+        "of gebruik null als het getal onbekend is"
+    ),
+}
 
 
 def validate_document(doc: Document) -> tuple[BaseModel | None, list[Problem]]:
@@ -52,9 +60,9 @@ _CODES = {
     "missing": "ontbrekende-sleutel", "extra_forbidden": "onbekende-sleutel",
     "int_type": "geen-geheel-getal", "int_from_float": "geen-geheel-getal", "int_parsing": "geen-geheel-getal",
     "greater_than_equal": "te-laag", "greater_than": "te-laag", "less_than_equal": "te-hoog", "less_than": "te-hoog",
-    "float_type": "geen-getal", "float_parsing": "geen-getal", "bool_type": "geen-ja-nee", "bool_parsing": "geen-ja-nee",
+    "float_type": "geen-getal", "float_parsing": "geen-getal", "finite_number": "geen-eindig-getal", "bool_type": "geen-ja-nee", "bool_parsing": "geen-ja-nee",
     "date_type": "datumvorm", "date_parsing": "datumvorm", "date_from_datetime_inexact": "datumvorm", "date_from_datetime_parsing": "datumvorm",
-    "string_type": "geen-tekst", "string_too_short": "lege-tekst", "string_pattern_mismatch": "ongeldige-vorm",
+    "string_type": "geen-tekst", "string_too_short": "lege-tekst", "een_regel": "meer-regels", "string_pattern_mismatch": "ongeldige-vorm",
     "enum": "ongeldige-keuze", "literal_error": "ongeldige-keuze", "model_type": "geen-blok", "dict_type": "geen-blok",
     "model_attributes_type": "geen-blok", "list_type": "geen-lijst", "too_short": "lege-lijst",
 }
@@ -69,14 +77,19 @@ def _code(kind: str, raw: str | None) -> str:
 
 def _found(value: Any, raw: str | None) -> str:
     if raw is not None:
-        return f"'{raw}'" if raw else "een lege waarde"
+        return f"'{_shortened(raw)}'" if raw else "een lege waarde"
     if value is None:
         return "een lege waarde (null)"
     if isinstance(value, dict):
         return "een blok met sleutels"
     if isinstance(value, list):
         return "een lijst"
-    return f"'{value}'"
+    return f"'{_shortened(str(value))}'"
+
+
+def _shortened(text: str, most: int = 80) -> str:
+    """A quoted value of at most ``most`` characters: a message stays readable when a whole text was pasted in."""
+    return text if len(text) <= most else f"{text[: most - 1]}…"
 
 
 def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, model_class: type[BaseModel]) -> str:
@@ -90,12 +103,8 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
         return _unknown_key(model_class, loc)
     if kind in {"int_type", "int_from_float", "int_parsing"}:
         return _not_a_count(found, raw)
-    if kind in {"greater_than_equal", "greater_than"}:
-        return f"{found} is te laag: de waarde moet minimaal {ctx.get('ge', ctx.get('gt')):g} zijn"
-    if kind in {"less_than_equal", "less_than"}:
-        limit = ctx.get("le", ctx.get("lt"))
-        unit = " (een percentage loopt van 0 tot en met 100)" if limit == 100 else ""
-        return f"{found} is te hoog: de waarde mag hoogstens {limit:g} zijn{unit}"
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "finite_number"}:
+        return _out_of_range(kind, ctx, found)
     if kind in {"float_type", "float_parsing"}:
         return f"verwacht een getal, gevonden {found}; gebruik een punt voor decimalen (1.5) of null als het onbekend is"
     if kind in {"bool_type", "bool_parsing"}:
@@ -106,6 +115,8 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
         return _not_text(key, found, raw)
     if kind == "string_too_short":
         return "lege tekst; vul de tekst in of laat de sleutel weg als die niet verplicht is"
+    if kind == "een_regel":
+        return f"{found} beslaat meer dan één regel; een {key} staat op één regel: haal de regelovergang (of \\n) weg"
     if kind == "string_pattern_mismatch":
         return _pattern(key, found)
     if kind in {"enum", "literal_error"}:
@@ -117,6 +128,16 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
     if kind == "too_short":
         return "deze lijst mag niet leeg zijn"
     return f"ongeldige waarde {found}: {err.get('msg', '')}"
+
+
+def _out_of_range(kind: str, ctx: dict[str, Any], found: str) -> str:
+    """A number below its minimum, above the contract's maximum (with why that maximum), or not finite."""
+    if kind == "finite_number":
+        return f"{found} is geen eindig getal: YAML leest het als oneindig of als 'geen getal' (.inf, .nan); vul het getal in, of null als het onbekend is"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"{found} is te laag: de waarde moet minimaal {ctx.get('ge', ctx.get('gt')):g} zijn"
+    limit = float(ctx["le"] if "le" in ctx else ctx["lt"])
+    return f"{found} is te hoog: de waarde mag hoogstens {limit:.15g} zijn{_LIMIT_HINTS.get(limit, '')}"  # as typed: 1000000
 
 
 def _not_a_count(found: str, raw: str | None) -> str:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from ..contract.characters import one_line
+
 Severity = Literal["fout", "waarschuwing"]
 FOUT: Severity = "fout"
 WAARSCHUWING: Severity = "waarschuwing"
@@ -23,6 +25,9 @@ class Problem:
 
     The code names the kind of problem (``dubbele-sleutel``, ``tijd-volgorde``): it stays the same when
     a message is reworded, so tests, the JSON output and GitLab's Code Quality fingerprint rely on it.
+    Path, key path and message often quote the region's data (a file name, a key, a value): each is made
+    one line here (:func:`one_line`), so no report, build error or log line can carry a line break or
+    a control character from the data.
     """
 
     path: str
@@ -32,6 +37,10 @@ class Problem:
     key_path: str
     message: str
     code: str = field(kw_only=True)
+
+    def __post_init__(self) -> None:
+        for name in ("path", "key_path", "message"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     @property
     def is_error(self) -> bool:
@@ -71,6 +80,7 @@ def format_json(problems: list[Problem]) -> str:
 
 
 def _github_escape(text: str, *, prop: bool = False) -> str:
+    """GitHub's own escaping of a workflow command's data (and, with ``prop``, of a property's value)."""
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")

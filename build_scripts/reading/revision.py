@@ -1,7 +1,8 @@
 """The data as it was at a git revision: what a merge request's changes are measured against.
 
 ``git archive`` copies ``data/`` of that revision into a temporary folder, which is loaded with
-the same loader as the working tree, so both sides of the diff are read by identical rules.
+the same loader as the working tree, so both sides of the diff are read by identical rules. A
+symbolic link in that revision is left out (the working tree's validation reports links).
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ def resolve(root: Path, revision: str) -> str:
     return found.stdout.decode().strip()
 
 
+def _no_links(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """Extract files and folders only: a link is never followed, also not in an old revision (its target is not read)."""
+    return None if member.issym() or member.islnk() else tarfile.data_filter(member, path)
+
+
 def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
     """Load ``data/`` as committed at ``revision`` (an empty dataset if it had no data/ yet)."""
     commit = resolve(root, revision)
@@ -58,6 +64,6 @@ def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
             tar_path = base / "data.tar"
             tar_path.write_bytes(archive.stdout)
             with tarfile.open(tar_path) as tar:
-                tar.extractall(base, filter="data")
+                tar.extractall(base, filter=_no_links)
             tar_path.unlink()
         return load_dataset(base)

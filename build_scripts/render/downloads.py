@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -172,12 +173,23 @@ def _round(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(value, decimals)
 
 
+FORMULA_START = re.compile(r"^[\t\r\n]|^\s*[=+\-@]")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection": ``=``, ``+``, ``-``, ``@``, tab or
+carriage return first, also after spaces that an import may trim): such a text gets a ``'`` in front."""
+
+
 def _cell(value: Any) -> str:
-    """CSV text: unknown is an empty cell (never 0), booleans as in the YAML, a dot as decimal sign."""
+    """CSV text: unknown is an empty cell (never 0), booleans as in the YAML, a dot as decimal sign.
+
+    A text that a spreadsheet would run as a formula (``=HYPERLINK(…)``) starts with ``'``, which
+    spreadsheets show as plain text; numbers are never text, so ``-3`` stays a number.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and FORMULA_START.match(value):
+        return f"'{value}"
     return str(value)
 
 
@@ -202,6 +214,7 @@ def to_xlsx(titel: str, kolommen: Sequence[Kolom], rows: Sequence[dict[str, Any]
     sheet.append([key for key, _uitleg in kolommen])
     for row in rows:
         sheet.append([row.get(key) for key, _uitleg in kolommen])
+    _text_never_formula(sheet)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "C2"
@@ -212,6 +225,14 @@ def to_xlsx(titel: str, kolommen: Sequence[Kolom], rows: Sequence[dict[str, Any]
     uitleg.append([])
     uitleg.append(["", "Een lege cel betekent onbekend, nooit 0. Bron: Cruciale ggz dossier."])
     return _save_deterministic(wb)
+
+
+def _text_never_formula(sheet: Any) -> None:
+    """openpyxl stores a text starting with ``=`` as a formula: store every such cell as the text it is."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 class _FixedDateZip(zipfile.ZipFile):
