@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..contract.form import form_fields, key_order
+from ..contract.form import date_paths, form_fields, key_order
 from ..contract.models import RegioJaar
 from ..reading.dataset import Dataset
 from .context import Output, RepositorySettings, SiteContext
@@ -69,6 +69,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "invulhulp/index.md", Output(render("invulhulp.md.j2", bestanden=bestanden, backend=backend), title="Invulhulp")
     yield f"{FORM_DIR}/config.yml", Output(decap_config(bestanden, backend))
     yield f"{FORM_DIR}/sleutelvolgorde.json", Output(json.dumps(key_order(RegioJaar), ensure_ascii=False, indent=1) + "\n")
+    yield f"{FORM_DIR}/datumvelden.json", Output(json.dumps(date_paths(RegioJaar), indent=1) + "\n")  # where 2026-03-01 stays unquoted
     yield f"{FORM_DIR}/repository.json", Output(json.dumps({"host": backend.host, "tree_url": backend.tree_url}) + "\n")  # for the upload steps
     for bestand in bestanden:  # the untouched text, comments and all: what the form starts from without an account
         yield f"{FORM_DIR}/bestanden/{bestand.regio}/{bestand.jaar}.yaml", Output((ctx.dataset.root / bestand.pad).read_bytes())
