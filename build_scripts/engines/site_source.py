@@ -20,6 +20,7 @@ from ..contract.notation import dutch_date
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
 from ..render.context import Output, RepositorySettings, make_context
+from ..render.csp import SITE_POLICY
 from ..render.nav import expand_nav
 from ..render.registry import generate_site
 
@@ -42,6 +43,11 @@ class SiteSource:
     nav: list[Any]
     data_datum: str
     warnings: list[Problem]
+
+    @property
+    def theme_extra(self) -> dict[str, str]:
+        """What the theme reads from ``extra``, the same for every engine: the data's date and the pages' CSP."""
+        return {"data_datum": self.data_datum, "csp": SITE_POLICY}
 
 
 def prepare_site(

@@ -96,6 +96,9 @@ async function start() {
     fetchText('repository.json').then(text => JSON.parse(text)),
   ]);
   registerWidgets(CMS, h, createClass);
+  // No media library (config.yml: media_library "geen"): Decap's own would commit uploads straight
+  // to the default branch. This one shows nothing, and no "Media" button (enableStandalone).
+  CMS.registerMediaLibrary({ name: 'geen', init: () => ({ show() {}, hide() {}, enableStandalone: () => false }) });
   CMS.registerCustomFormat('yaml-rt', 'yaml', makeFormat(order, dates));
   CMS.registerLocale('nl', dutch(CMS.getLocale('nl')));
   if (withoutAccount) await workOnACopy(config, repository);
