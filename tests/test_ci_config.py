@@ -226,6 +226,7 @@ def test_gitlab_production_never_restores_a_cache_a_merge_request_saved() -> Non
 def test_gitlab_the_comment_token_reaches_only_the_scheduled_job_on_the_protected_default_branch() -> None:
     jobs = _gitlab_jobs()
     text = GITLAB.read_text(encoding="utf-8")
+    assert [name for name, job in jobs.items() if "review_comment" in yaml.safe_dump(job)] == [], "a merge request's job posts nothing"
     holders = [name for name, job in jobs.items() if "review_requests" in yaml.safe_dump(job) or "DOSSIER_GITLAB_TOKEN" in yaml.safe_dump(job)]
     assert holders == ["reacties"] and "variables:\n  DOSSIER_GITLAB_TOKEN" not in text
     job = jobs["reacties"]
