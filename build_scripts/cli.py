@@ -198,6 +198,10 @@ def _run_pdf(args: argparse.Namespace) -> int:
 def _diff_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("jaren", nargs="*", type=int, metavar="JAAR", help="twee cyclusjaren: VAN NAAR (bijvoorbeeld 2025 2026)")
     p.add_argument("--base", metavar="REV", help="vergelijk data/ van deze git-revisie met de werkmap (wat een samenvoegverzoek verandert)")
+    p.add_argument(
+        "--head", metavar="REV",
+        help="met --base: vergelijk met data/ van deze git-revisie in plaats van de werkmap (alleen de gegevens worden gelezen, geen code)",
+    )
     p.add_argument("--regio", metavar="SLUG", help="alleen deze regio")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text", help="uitvoer: text, markdown of json")
     p.add_argument("--output", type=Path, help="schrijf naar dit bestand in plaats van naar het scherm")
@@ -211,9 +215,11 @@ def _run_diff(args: argparse.Namespace) -> int:
     """Exit 0 even when files have errors: the diff lists them, ``dossier validate`` is what blocks."""
     if len(args.jaren) != (0 if args.base else 2):
         raise UsageError("geef óf twee jaren (dossier diff 2025 2026) óf --base REV (dossier diff --base origin/main)")
+    if args.head and not args.base:
+        raise UsageError("--head hoort bij --base: dossier diff --base REV --head REV")
     try:
         text = _diff_report(
-            args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, regio=args.regio, links=args.links
+            args.root.resolve(), args.format, jaren=tuple(args.jaren) or None, base=args.base, head=args.head, regio=args.regio, links=args.links
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
@@ -225,26 +231,26 @@ def _run_diff(args: argparse.Namespace) -> int:
 
 
 def _diff_report(
-    root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, regio: str | None = None, links: str | None = None
+    root: Path, fmt: str, *, jaren: tuple[int, int] | None = None, base: str | None = None, head: str | None = None,
+    regio: str | None = None, links: str | None = None,
 ) -> str:
     """``dossier diff``: load both sides, compare and format; a wrong call raises ``ValueError`` in Dutch."""
     from .analysis.diff import diff_datasets, diff_jaren, onleesbare_bestanden
     from .analysis.diff_report import FORMATS, Versies
     from .analysis.review import PageLinks
     from .reading.load import load_dataset
+    from .reading.revision import load_revision
 
     page_links = PageLinks(links) if links else None
-    dataset, _ = load_dataset(root)
+    dataset, _ = load_revision(root, head) if head else load_dataset(root)
     namen = {slug: r.naam for slug, r in dataset.regions.items()}
     if base is not None:
-        from .reading.revision import load_revision
-
         oud, _ = load_revision(root, base)
         _check_regio(regio, set(dataset.regions) | set(oud.regions))
         onleesbaar = sorted(set(onleesbare_bestanden(oud, als_geschreven=True)) | set(onleesbare_bestanden(dataset, als_geschreven=True)))
-        label = base[:10] if re.fullmatch(r"[0-9a-f]{40}", base) else base  # a commit id from CI: short is enough
         fouten = tuple(sorted(set(onleesbare_bestanden(dataset)) - set(onleesbaar)))
-        versies = Versies(label, "huidige versie", {**{s: r.naam for s, r in oud.regions.items()}, **namen}, tuple(onleesbaar), fouten)
+        nieuw = _revision_label(head) if head else "huidige versie"
+        versies = Versies(_revision_label(base), nieuw, {**{s: r.naam for s, r in oud.regions.items()}, **namen}, tuple(onleesbaar), fouten)
         return FORMATS[fmt](diff_datasets(oud, dataset, regio), versies, page_links)
     if jaren is None:
         raise ValueError("geef twee jaren (dossier diff 2025 2026) of een revisie (dossier diff --base origin/main)")
@@ -257,6 +263,10 @@ def _diff_report(
     _check_regio(regio, set(dataset.regions))
     onleesbaar = [p for p in onleesbare_bestanden(dataset) if p.endswith((f"/{van}.yaml", f"/{naar}.yaml"))]
     return FORMATS[fmt](diff_jaren(dataset, van, naar, regio), Versies(str(van), str(naar), namen, tuple(onleesbaar)), page_links)
+
+
+def _revision_label(revision: str) -> str:
+    return revision[:10] if re.fullmatch(r"[0-9a-f]{40}", revision) else revision  # a commit id from CI: short is enough
 
 
 def _check_regio(regio: str | None, bestaande: set[str]) -> None:

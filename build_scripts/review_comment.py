@@ -1,44 +1,39 @@
-"""Post the review summary on the merge request as one comment, edited on every push (a CI step).
+"""One comment per merge request on GitLab or GitHub, edited on every push: the hosts' APIs (standard library only).
 
-``python -m build_scripts.review_comment wijzigingen.md`` finds the host from CI's variables:
+Used by :mod:`review_requests`, the trusted job that writes the review summary; never by a job
+that runs a merge request's code, since the token that writes comments must stay out of reach of
+that code (README, "Security"):
 
-- GitLab (``GITLAB_CI``): the notes API, with a project access token in ``DOSSIER_GITLAB_TOKEN``
-  (role Reporter, scope ``api``; the job token may not write notes);
-- GitHub (``GITHUB_ACTIONS``): the issue-comments API, with the workflow's ``GITHUB_TOKEN``
-  (``permissions: pull-requests: write``).
+- GitLab: the notes API, with a project access token (role Reporter, scope ``api``) kept in the
+  *protected* CI/CD variable ``DOSSIER_GITLAB_TOKEN``; the job token may not write notes;
+- GitHub: the issue-comments API, with the workflow's ``GITHUB_TOKEN`` (``pull-requests: write``).
 
 Our earlier comment is found by :data:`MARKER` *and* its author (the token's own user), so a
-comment someone else wrote is never edited. Without a token the step says so and succeeds: the
-summary stays in the job log and artifact. Only the standard library and our address check, so it
-runs without installing the package.
+comment someone else wrote is never edited.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import sys
 import urllib.request
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError, URLError
 
-from .contract.site_paths import is_web_address
-
 MARKER = "<!-- dossier: samenvatting van de wijzigingen -->"
+VERSION_MARKER = "<!-- dossier: versie {sha} -->"  # the commit the summary describes: a job that polls skips it next time
 GITLAB_TOKEN_ENV = "DOSSIER_GITLAB_TOKEN"
 GITHUB_BOT = "github-actions[bot]"
 PER_PAGE = 100
 CUT_AT = "### Alle wijzigingen per bestand"
 DOWNLOAD_NOTE = "**Voorbeeld van de site:** [downloaden]({url}) (zip-bestand: uitpakken en `index.html` openen in de browser)."
 CUT_NOTE = "*De lijst van alle wijzigingen is te lang voor een reactie; ze staat in de uitvoer en het artefact `wijzigingen.md` van de job.*"
+Request = Callable[..., Any]
 
 
 class CommentError(Exception):
-    """The host refused or could not be reached: reported in Dutch, exit code 1."""
+    """The host refused or could not be reached: reported in Dutch."""
 
 
 @dataclass(frozen=True)
@@ -54,13 +49,16 @@ class Host:
     is_ours: Callable[[Mapping[str, Any]], bool]
 
 
-def gitlab(env: Mapping[str, str], request: Callable[..., Any]) -> Host | None:
-    token = env.get(GITLAB_TOKEN_ENV)
-    if not token:
-        return None
-    api, project, iid = env["CI_API_V4_URL"].rstrip("/"), env["CI_PROJECT_ID"], env["CI_MERGE_REQUEST_IID"]
-    headers = {"PRIVATE-TOKEN": token}
-    me = request("GET", f"{api}/user", headers)["id"]
+def gitlab_headers(token: str) -> dict[str, str]:
+    return {"PRIVATE-TOKEN": token}
+
+
+def github_headers(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+
+
+def gitlab_host(api: str, project: str, iid: int, headers: dict[str, str], me: int) -> Host:
+    """The notes of merge request ``iid``; ``me`` is the token's own user id."""
     notes = f"{api}/projects/{project}/merge_requests/{iid}/notes"
     return Host(
         "GitLab", notes, headers, 1_000_000, "PUT", lambda i: f"{notes}/{i}",
@@ -68,14 +66,8 @@ def gitlab(env: Mapping[str, str], request: Callable[..., Any]) -> Host | None:
     )
 
 
-def github(env: Mapping[str, str], request: Callable[..., Any]) -> Host | None:
-    token = env.get("GITHUB_TOKEN")
-    if not token:
-        return None
-    api, repo = env.get("GITHUB_API_URL", "https://api.github.com").rstrip("/"), env["GITHUB_REPOSITORY"]
-    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
-    number = event["pull_request"]["number"]
-    headers = {"Authorization": f"Bearer {token}", "Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+def github_host(api: str, repo: str, number: int, headers: dict[str, str]) -> Host:
+    """The comments of pull request ``number`` (an issue, to the API)."""
     return Host(
         "GitHub", f"{api}/repos/{repo}/issues/{number}/comments", headers, 65_536, "PATCH",
         lambda i: f"{api}/repos/{repo}/issues/comments/{i}", lambda c: c.get("user", {}).get("login") == GITHUB_BOT,
@@ -94,67 +86,43 @@ def http_json(method: str, url: str, headers: Mapping[str, str], body: Mapping[s
         raise CommentError(f"{method} {url}: niet bereikbaar ({exc.reason})") from exc
 
 
-def comment_body(summary: str, limit: int, download: str | None = None) -> str:
-    """The marker, the preview's download link (GitHub), then the summary; past the host's limit the
-    per-file list goes (it is in the job's output)."""
-    if download:
-        summary = DOWNLOAD_NOTE.format(url=download) + "\n\n" + summary
-    body = f"{MARKER}\n{summary.rstrip()}\n"
-    if len(body) <= limit:
-        return body
-    head = body.split(CUT_AT, 1)[0].rstrip()
-    body = f"{head}\n\n{CUT_NOTE}\n"
-    return body if len(body) <= limit else body[: limit - len(CUT_NOTE) - 2] + f"\n\n{CUT_NOTE}"
-
-
-def post(host: Host, summary: str, request: Callable[..., Any] = http_json, download: str | None = None) -> str:
-    """Edit our earlier comment, or place the first one; returns what was done, in Dutch."""
-    body = {"body": comment_body(summary, host.limit, download)}
-    ours = [c for c in _all_comments(host, request) if MARKER in (c.get("body") or "") and host.is_ours(c)]
-    if ours:
-        request(host.edit_method, host.edit_url(ours[0]["id"]), host.headers, body)
-        return f"reactie {ours[0]['id']} bijgewerkt"
-    created = request("POST", host.comments_url, host.headers, body)
-    return f"reactie {created['id']} geplaatst"
-
-
-def _all_comments(host: Host, request: Callable[..., Any]) -> list[Mapping[str, Any]]:
-    comments: list[Mapping[str, Any]] = []
+def paged(url: str, headers: Mapping[str, str], request: Request) -> list[Any]:
+    """Every item of a paged list (both hosts page by ``per_page`` and ``page``)."""
+    items: list[Any] = []
     page = 1
     while True:
-        batch = request("GET", f"{host.comments_url}?per_page={PER_PAGE}&page={page}", host.headers)
-        comments += batch
+        batch = request("GET", f"{url}{'&' if '?' in url else '?'}per_page={PER_PAGE}&page={page}", headers)
+        items += batch
         if len(batch) < PER_PAGE:
-            return comments
+            return items
         page += 1
 
 
-def _args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m build_scripts.review_comment", description="plaats de samenvatting als één reactie")
-    parser.add_argument("samenvatting", type=Path, help="het Markdown-bestand van dossier diff")
-    parser.add_argument("--voorbeeld", metavar="URL", help="downloadadres van het voorbeeld van de site (GitHub-artefact)")
-    return parser.parse_args(argv)
+def comment_body(summary: str, limit: int, download: str | None = None, sha: str | None = None) -> str:
+    """The markers, the preview's download link (GitHub), then the summary; past the host's limit the
+    per-file list goes (it is in the job's output)."""
+    if download:
+        summary = DOWNLOAD_NOTE.format(url=download) + "\n\n" + summary
+    head = MARKER + ("\n" + VERSION_MARKER.format(sha=sha) if sha else "")
+    body = f"{head}\n{summary.rstrip()}\n"
+    if len(body) <= limit:
+        return body
+    kept = body.split(CUT_AT, 1)[0].rstrip()
+    body = f"{kept}\n\n{CUT_NOTE}\n"
+    return body if len(body) <= limit else body[: limit - len(CUT_NOTE) - 2] + f"\n\n{CUT_NOTE}"
 
 
-def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None, request: Callable[..., Any] = http_json) -> int:
-    args = _args(argv)
-    env = os.environ if env is None else env
-    download = args.voorbeeld if args.voorbeeld and is_web_address(args.voorbeeld) else None
-    summary = args.samenvatting.read_text(encoding="utf-8")
-    try:
-        host = gitlab(env, request) if env.get("GITLAB_CI") else github(env, request) if env.get("GITHUB_ACTIONS") else None
-        if host is None:
-            print(f"reactie: geen token ({GITLAB_TOKEN_ENV} op GitLab, GITHUB_TOKEN op GitHub); de samenvatting staat in de job-uitvoer", file=sys.stderr)
-            return 0
-        print(f"reactie op {host.name}: {post(host, summary, request, download)}", file=sys.stderr)
-    except CommentError as exc:
-        print(f"reactie: niet geplaatst: {exc}", file=sys.stderr)
-        return 1
-    except KeyError as exc:
-        print(f"reactie: niet geplaatst: {exc} ontbreekt (variabele van CI of veld in het antwoord)", file=sys.stderr)
-        return 1
-    return 0
+def our_comment(host: Host, request: Request = http_json) -> Mapping[str, Any] | None:
+    """Our earlier comment on this request (the marker and our own author), if there is one."""
+    ours = [c for c in paged(host.comments_url, host.headers, request) if MARKER in (c.get("body") or "") and host.is_ours(c)]
+    return ours[0] if ours else None
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def post(host: Host, body: str, request: Request = http_json) -> str:
+    """Edit our earlier comment, or place the first one; returns what was done, in Dutch."""
+    earlier = our_comment(host, request)
+    if earlier is not None:
+        request(host.edit_method, host.edit_url(earlier["id"]), host.headers, {"body": body})
+        return f"reactie {earlier['id']} bijgewerkt"
+    created = request("POST", host.comments_url, host.headers, {"body": body})
+    return f"reactie {created['id']} geplaatst"

@@ -10,7 +10,7 @@ import matplotlib
 import pytest
 
 from build_scripts.reading.load import load_dataset
-from build_scripts.render import chart_style, charts
+from build_scripts.render import chart_cache, chart_style, charts
 from build_scripts.render.context import make_context
 from build_scripts.render.national import pages as national_pages
 from conftest import FIXTURES
@@ -182,3 +182,52 @@ def test_trend_alt_text_names_an_absent_offer_and_the_treeknorm() -> None:
     alt = charts.Chart("verloop", data).alt
     assert "Alleen cyclus 2026: de werkelijke vraag is 12 in 2026;" in alt
     assert "In 2026 is deze zorgvorm niet aanwezig in de regio." in alt and "boven de Treeknorm van 14 weken" in alt
+
+
+PLANTED = {
+    "script": b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>',
+    "event handler": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><g/></svg>',
+    "xhtml script": b'<svg xmlns="http://www.w3.org/2000/svg"><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script></svg>',
+    "foreignObject": b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><p>x</p></foreignObject></svg>',
+    "external use": b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><use xlink:href="https://kwaad.example/x.svg#a"/></svg>',
+    "javascript link": b'<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:alert(1)"><text>klik</text></a></svg>',
+    "css import": b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://kwaad.example/a.css);</style></svg>',
+    "css url": b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill: url(https://kwaad.example/p)"/></svg>',
+    "stylesheet instruction": b'<?xml-stylesheet href="https://kwaad.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "entity": b'<!DOCTYPE svg [<!ENTITY x "y">]><svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>',
+    "truncated": b'<svg xmlns="http://www.w3.org/2000/svg"><g><path d="M 0 0',
+    "not svg": b"<html><body>hallo</body></html>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_a_planted_cache_entry_is_never_published_the_chart_is_drawn_again(tmp_path: Path, kind: str) -> None:
+    """What a merge request could leave in a shared CI cache, under the exact key of a real chart."""
+    chart = SPECS["vraag"]
+    entry = tmp_path / f"{charts.chart_key(chart)}.svg"
+    entry.write_bytes(PLANTED[kind])
+    result = charts.render_charts({"vraag": chart}, tmp_path)
+    fresh = charts.render_svg(chart.kind, chart.data)
+    assert result.svgs["vraag"] == fresh and (result.rendered, result.cached, result.refused) == (1, 0, 1)
+    assert entry.read_bytes() == fresh, "the refused entry is replaced by the drawing"
+
+
+def test_a_cache_entry_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    chart = SPECS["vraag"]
+    outside = tmp_path / "elders.svg"
+    outside.write_bytes(PLANTED["script"])
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{charts.chart_key(chart)}.svg").symlink_to(outside)
+    result = charts.render_charts({"vraag": chart}, cache)
+    assert result.refused == 1 and b"<script" not in result.svgs["vraag"]
+    assert outside.read_bytes() == PLANTED["script"], "the write replaced the link, not what it points to"
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_chart_matplotlib_draws_passes_the_cache_check(tmp_path: Path, name: str) -> None:
+    """So a real cache entry is used: the check refuses only what matplotlib would not draw."""
+    chart = SPECS[name]
+    assert chart_cache.is_drawn_svg(charts.render_svg(chart.kind, chart.data))
+    charts.render_charts({name: chart}, tmp_path)
+    assert charts.render_charts({name: chart}, tmp_path).cached == 1

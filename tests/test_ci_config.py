@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -20,12 +21,13 @@ import yaml
 REPO = Path(__file__).parent.parent
 GITLAB = REPO / ".gitlab-ci.yml"
 GITHUB = REPO / ".github" / "workflows" / "ci.yml"
+GITHUB_COMMENT = REPO / ".github" / "workflows" / "reactie.yml"
 # The commands a pipeline may run: our CLI, the build, the tests, installing, and read-only git.
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
     ("mkdocs", "build"), ("dossier", "build", "--engine", "zensical"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
-    ("python", "-m", "build_scripts.review_comment"), ("bash", ".ci/lowest.sh"),
+    ("python", "-m", "build_scripts.review_requests"), ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
@@ -38,7 +40,7 @@ REQUIRED = (
 )
 
 
-@pytest.mark.parametrize(("path", "schema"), [(GITLAB, "vendor.gitlab-ci"), (GITHUB, "vendor.github-workflows")])
+@pytest.mark.parametrize(("path", "schema"), [(GITLAB, "vendor.gitlab-ci"), (GITHUB, "vendor.github-workflows"), (GITHUB_COMMENT, "vendor.github-workflows")])
 def test_ci_file_is_valid_for_its_host(path: Path, schema: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)], capture_output=True, text=True
@@ -57,15 +59,20 @@ def test_schema_check_rejects_a_broken_file(tmp_path: Path) -> None:
 def _gitlab_scripts() -> dict[str, list[str]]:
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     before = config["default"]["before_script"]
-    return {name: before + job["script"] for name, job in config.items() if isinstance(job, dict) and "script" in job}
+    return {name: job.get("before_script", before) + job["script"] for name, job in config.items() if isinstance(job, dict) and "script" in job}
 
 
 def _github_scripts() -> dict[str, list[str]]:
-    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
-    return {
-        name: [line for step in job["steps"] if "run" in step for line in step["run"].splitlines() if line.strip()]
-        for name, job in config["jobs"].items()
-    }
+    jobs = {**_workflow(GITHUB)["jobs"], **_workflow(GITHUB_COMMENT)["jobs"]}
+    return {name: [line for step in job["steps"] if "run" in step for line in step["run"].splitlines() if line.strip()] for name, job in jobs.items()}
+
+
+def _workflow(path: Path) -> dict[str, Any]:
+    """A workflow file; PyYAML (YAML 1.1) reads the key ``on`` as True, GitHub as "on"."""
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if True in config:
+        config["on"] = config.pop(True)
+    return config
 
 
 def _commands(line: str) -> list[tuple[str, ...]]:
@@ -116,7 +123,7 @@ def test_gitlab_reports_and_publishes() -> None:
     assert config["wijzigingen"]["artifacts"]["paths"] == ["wijzigingen.md"]
     assert "--site-dir public" in config["pages"]["script"][-1] and config["pages"]["artifacts"]["paths"] == ["public"]
     assert {".cache/pip", ".cache/charts", ".cache/zensical"} <= set(config["default"]["cache"]["paths"])
-    assert config["zensical"]["artifacts"]["paths"] == ["site/"] and "rules" not in config["zensical"], "op elk samenvoegverzoek en op main"
+    assert config["zensical"]["artifacts"]["paths"] == ["site/"] and config["zensical"]["extends"] == ".niet-gepland", "op elk samenvoegverzoek en op main"
     assert config["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
 
 
@@ -146,41 +153,38 @@ def test_only_the_default_branch_publishes_the_site() -> None:
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     publishing = {name: job for name, job in config.items() if isinstance(job, dict) and (name == "pages" or "pages" in job)}
     assert set(publishing) == {"pages", "voorbeeld-pages"}
-    assert [r["if"] for r in config["pages"]["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"] and "pages" not in config["pages"]
+    assert [r["if"] for r in config["pages"]["rules"]] == ['$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "schedule"']
+    assert "pages" not in config["pages"]
     assert config["pages"]["environment"]["name"] == "production"
     assert all(r["if"].startswith(MR_ONLY) for r in config["voorbeeld-pages"]["rules"])
 
 
-def test_gitlab_summary_links_the_preview_and_comments_once() -> None:
+def test_gitlab_summary_links_the_preview_and_posts_nothing() -> None:
+    """The merge request's own job writes the summary (log and artifact) but never comments: it runs the request's code."""
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     job = config["wijzigingen"]
     assert job["needs"] == [{"job": "voorbeeld", "optional": True}, {"job": "voorbeeld-pages", "optional": True}]
     assert job["stage"] == "publiceren" and job["rules"][0]["when"] == "always"
     script = "\n".join(job["script"])
-    assert '--links "$VOORBEELD_BASIS"' in script and "python -m build_scripts.review_comment wijzigingen.md" in script
+    assert '--links "$VOORBEELD_BASIS"' in script and "review_" not in script
 
 
 def test_github_annotates_summarises_and_deploys() -> None:
-    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    config = _workflow(GITHUB)
     steps = config["jobs"]["gegevens"]["steps"]
     assert any("$GITHUB_STEP_SUMMARY" in step.get("run", "") for step in steps)
     uses = {step.get("uses", "").split("@")[0] for job in config["jobs"].values() for step in job["steps"]}
-    assert {"actions/cache", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact", "actions/download-artifact"} <= uses
+    assert {"actions/cache", "actions/cache/restore", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/upload-artifact"} <= uses
     assert config["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "if" not in config["jobs"]["zensical"], "de Zensical-build draait op elk pull request en op main"
 
 
-def test_github_preview_and_one_comment() -> None:
-    config = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+def test_github_preview_is_an_artifact_of_the_pull_requests_run() -> None:
+    config = _workflow(GITHUB)
     site = {step.get("name", step.get("uses")): step for step in config["jobs"]["site"]["steps"]}
     build = site["Voorbeeld van de site bouwen (pull request)"]
     assert build["env"]["DOSSIER_PREVIEW"] == "#${{ github.event.pull_request.number }}" and "pull_request" in build["if"]
     assert site["Voorbeeld bewaren (pull request)"]["with"]["name"] == "voorbeeld"
-    assert config["jobs"]["site"]["outputs"]["voorbeeld-url"] == "${{ steps.voorbeeld.outputs.artifact-url }}"
-    job = config["jobs"]["samenvatting"]
-    assert job["permissions"] == {"contents": "read", "pull-requests": "write"} and job["needs"] == ["gegevens", "site"]
-    (comment,) = [step for step in job["steps"] if "review_comment" in step.get("run", "")]
-    assert comment["env"]["GITHUB_TOKEN"] == "${{ secrets.GITHUB_TOKEN }}" and '--voorbeeld "$VOORBEELD_URL"' in comment["run"]
 
 
 def test_pre_commit_hook_validates_the_data() -> None:
@@ -197,3 +201,79 @@ def test_request_templates_ask_for_region_year_and_local_validation(path: str) -
     assert "**Regio:**" in text and "**Jaar (cyclus):**" in text
     checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     assert any("dossier validate" in line for line in checklist) and len(checklist) >= 5
+
+
+# Security (README, "Security"; issue 24, items 7 and 8): what a merge request's pipeline can
+# touch. It can run any code (it may change the scripts, this suite, even the CI file), so it must
+# hold no secret and write nothing a production build reads.
+
+def _gitlab_jobs() -> dict[str, dict[str, Any]]:
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    return {name: job for name, job in config.items() if isinstance(job, dict) and "script" in job}
+
+
+def test_gitlab_production_never_restores_a_cache_a_merge_request_saved() -> None:
+    """One cache per trust level: protected branches (production) and everything else never share a key."""
+    config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    key = config["default"]["cache"]["key"]
+    assert "$CI_COMMIT_REF_PROTECTED" in key["prefix"] and key["files"] == ["pyproject.toml"]
+    assert {".cache/charts", ".cache/zensical"} <= set(config["default"]["cache"]["paths"])
+    assert [name for name, job in _gitlab_jobs().items() if "cache" in job] == [], "no job brings a cache key of its own"
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "Use separate caches for protected branches" in readme and "Use separate caches for protected branches" in GITLAB.read_text(encoding="utf-8")
+
+
+def test_gitlab_the_comment_token_reaches_only_the_scheduled_job_on_the_protected_default_branch() -> None:
+    jobs = _gitlab_jobs()
+    text = GITLAB.read_text(encoding="utf-8")
+    assert [name for name, job in jobs.items() if "review_comment" in yaml.safe_dump(job)] == [], "a merge request's job posts nothing"
+    holders = [name for name, job in jobs.items() if "review_requests" in yaml.safe_dump(job) or "DOSSIER_GITLAB_TOKEN" in yaml.safe_dump(job)]
+    assert holders == ["reacties"] and "variables:\n  DOSSIER_GITLAB_TOKEN" not in text
+    job = jobs["reacties"]
+    assert [r["if"] for r in job["rules"]] == [
+        '$CI_PIPELINE_SOURCE == "schedule" && $CI_COMMIT_REF_PROTECTED == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH'
+    ]
+    assert job["before_script"] + job["script"] == ["python -m pip install -e .", "python -m build_scripts.review_requests gitlab"]
+    assert job["environment"] == {"name": "reacties", "action": "prepare"}  # the variable's environment scope
+    for name, other in jobs.items():  # nothing else runs in the scheduled pipeline
+        conditions = [r.get("if", "") for r in other.get("rules", [])] + (["schedule: never"] if other.get("extends") == ".niet-gepland" else [])
+        runs_on_schedule = name == "reacties" or not any("schedule" in c or "merge_request_event" in c for c in conditions)
+        assert runs_on_schedule == (name == "reacties"), name
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "protected" in readme.split("## Security", 1)[1] and "DOSSIER_GITLAB_TOKEN" in readme.split("## Security", 1)[1]
+
+
+def test_github_no_job_that_may_run_a_pull_requests_code_holds_a_writing_token() -> None:
+    config = _workflow(GITHUB)
+    assert set(config["on"]) == {"pull_request", "push", "workflow_dispatch"} and config["permissions"] == {"contents": "read"}
+    text = GITHUB.read_text(encoding="utf-8")
+    assert "secrets." not in text and "pull_request_target" not in text
+    for name, job in config["jobs"].items():
+        writes = {scope for scope, level in job.get("permissions", {}).items() if level == "write"}
+        assert not writes or (name == "publiceren" and "github.event_name == 'push'" in job["if"]), name
+        for step in job.get("steps", []):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+
+
+def test_github_a_pull_request_restores_main_caches_but_never_saves_one() -> None:
+    for name, job in _workflow(GITHUB)["jobs"].items():
+        for step in job.get("steps", []):
+            uses = step.get("uses", "").split("@")[0]
+            if uses in ("actions/cache", "actions/cache/save"):
+                assert step["if"] == "${{ github.event_name != 'pull_request' }}", name
+            if uses == "actions/cache/restore":
+                assert step["if"] == "${{ github.event_name == 'pull_request' }}", name
+
+
+def test_github_the_comment_is_posted_by_default_branch_code_that_never_checks_out_the_pull_request() -> None:
+    config = _workflow(GITHUB_COMMENT)
+    assert config["on"] == {"workflow_run": {"workflows": ["CI"], "types": ["completed"]}} and config["permissions"] == {}
+    (job,) = config["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "pull-requests": "write", "actions": "read"}
+    checkout = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkout) == 1 and set(checkout[0].get("with", {})) <= {"fetch-depth"}, "no ref, no repository: the default branch"
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs == ["python -m pip install -e .", "python -m build_scripts.review_requests github"]
+    assert all("${{" not in run for run in runs), "nothing from the event in a shell command"
+    assert not any("download-artifact" in step.get("uses", "") for step in job["steps"]), "the pull request's artifacts are not read"

@@ -121,3 +121,17 @@ def test_year_diff_markdown_and_output_file(tmp_path: Path, capsys: pytest.Captu
 def test_commands_are_registered_with_help() -> None:
     assert {"diff", "new-year"} <= set(COMMANDS)
     assert all(COMMANDS[name][0] for name in ("diff", "new-year"))
+
+
+def test_head_compares_two_revisions_and_ignores_the_work_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--base A --head B``: what a trusted job runs for a request, reading only data/ of both commits."""
+    root = make_repo(tmp_path / "top")
+    base = git(root, "rev-parse", "HEAD").strip()
+    edit(root, "verwachte_vraag: 1000", "verwachte_vraag: 1100")
+    git(root, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-qam", "verzoek")
+    head = git(root, "rev-parse", "HEAD").strip()
+    edit(root, "verwachte_vraag: 1100", "verwachte_vraag: 9999")  # not committed: not part of the request
+    report = run_json(capsys, root, "--base", base, "--head", head)
+    assert [(e["oud"], e["nieuw"]) for e in report["wijzigingen"]] == [(1000, 1100)]
+    assert (report["oud"], report["nieuw"]) == (base[:10], head[:10])
+    assert main(["--root", str(root), "diff", "--head", head]) == EXIT_USAGE

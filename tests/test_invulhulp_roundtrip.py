@@ -23,7 +23,7 @@ import yaml
 from tools import need_program
 
 from build_scripts.contract.fields import FIGURE_PATHS
-from build_scripts.contract.form import key_order
+from build_scripts.contract.form import date_paths, key_order
 from build_scripts.contract.models import RegioJaar
 from build_scripts.contract.vocabulary import Zorgvorm
 from build_scripts.reading.load import load_dataset
@@ -47,10 +47,14 @@ def example_files() -> list[Path]:
     return files
 
 
-def run(cases: list[tuple[str, list[Op]]]) -> list[dict[str, Any]]:
-    """What toFile() returns for each (raw text, edits) after fromFile(raw): one Node process for all."""
+def run(cases: list[tuple[str, list[Op]]], writer: str = "toFile") -> list[dict[str, Any]]:
+    """What toFile() returns for each (raw text, edits) after fromFile(raw), or ``error``: one Node process for all.
+
+    ``writer="rewrite"`` runs the last-resort writer (``rewriteYaml``) on the same edits instead.
+    """
     node = need_program("node")
-    payload = json.dumps({"order": _order(), "cases": [{"raw": raw, "ops": ops} for raw, ops in cases]})
+    cases_json = [{"raw": raw, "ops": ops, "writer": writer} for raw, ops in cases]
+    payload = json.dumps({"order": _order(), "dates": date_paths(RegioJaar), "cases": cases_json})
     result = subprocess.run([node, str(HARNESS)], input=payload, capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -202,7 +206,9 @@ def assert_valid(rel: str, text: str) -> None:
     assert errors == []
 
 
-@pytest.mark.parametrize("value", ["Let op: tijdelijk", "13:30", "ja", "1.200", "#3 in de rij", "- streepje", "een\nbrief van\ntwee regels"])
+@pytest.mark.parametrize(
+    "value", ["Let op: tijdelijk", "13:30", "ja", "yes", "1.200", "#3 in de rij", "- streepje", "een\nbrief van\ntwee regels", "2026-03-01", "2026-03-01 10:00"]
+)
 def test_text_that_yaml_would_misread_is_quoted(value: str) -> None:
     raw = (REPO / UTRECHT).read_text(encoding="utf-8")
     path = ["zorgvormen", "acute_zorg", "onder_druk", "toelichting"]
@@ -232,3 +238,72 @@ def test_alternatief_keeps_not_answered_apart_from_none_known() -> None:
     for result in (emptied, none_known, added):
         assert not result["fallback"]
         assert_valid(rel, result["text"])
+
+
+def _comments(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.lstrip().startswith("#")]
+
+
+def test_a_date_stays_unquoted_where_the_contract_wants_a_date_and_only_there() -> None:
+    """``2026-03-01`` as a meeting's date is a date; as free text it is quoted, or PyYAML would read a date."""
+    raw = (REPO / UTRECHT).read_text(encoding="utf-8")
+    as_text, as_date = run([
+        (raw, [{"op": "set", "path": ["zorgvormen", "acute_zorg", "onder_druk", "toelichting"], "value": "2026-03-01"}]),
+        (raw, [{"op": "set", "path": ["jaaragenda", "bijeenkomsten", 0, "datum"], "value": "2026-03-02"}]),
+    ])
+    assert changed_lines(raw, as_text["text"])[1] == ['      toelichting: "2026-03-01"']
+    assert reads_as(as_text["text"])["zorgvormen"]["acute_zorg"]["onder_druk"]["toelichting"] == "2026-03-01"
+    assert changed_lines(raw, as_date["text"])[1] == ["    - datum: 2026-03-02"]
+    assert_valid(UTRECHT, as_date["text"])
+
+
+def test_control_characters_are_written_as_escapes_that_pyyaml_reads_back() -> None:
+    """DEL, C1 (NEL among them) and the Unicode line separators: raw, PyYAML refuses the file or folds the line."""
+    raw = (REPO / UTRECHT).read_text(encoding="utf-8")
+    value = "DEL\x7f NEL\x85 CSI\x9b LS\u2028 PS\u2029 einde"
+    path = ["zorgvormen", "acute_zorg", "onder_druk", "toelichting"]
+    (result,) = run([(raw, [{"op": "set", "path": path, "value": value}])])
+    (line,) = changed_lines(raw, result["text"])[1]
+    assert line == '      toelichting: "DEL\\x7f NEL\\x85 CSI\\x9b LS\\u2028 PS\\u2029 einde"' and line.isascii()
+    assert reads_as(result["text"])["zorgvormen"]["acute_zorg"]["onder_druk"]["toelichting"] == value
+
+
+def test_a_lone_surrogate_is_refused_with_a_dutch_message_and_nothing_is_written() -> None:
+    raw = (REPO / UTRECHT).read_text(encoding="utf-8")
+    path = ["zorgvormen", "acute_zorg", "onder_druk", "toelichting"]
+    (result,) = run([(raw, [{"op": "set", "path": path, "value": "kapot \ud800 teken"}])])
+    assert "text" not in result
+    assert result["error"].startswith("zorgvormen.acute_zorg.onder_druk.toelichting: bevat een ongeldig teken")
+
+
+def test_comments_survive_when_a_flow_map_cannot_take_the_change_in_place() -> None:
+    """Removing a key from ``{naam: …, organisatie: …, onafhankelijk: true}``: that map is written anew, nothing else moves."""
+    rel = "data/regions/amstelland-en-de-meerlanden/2026.yaml"
+    raw = (REPO / rel).read_text(encoding="utf-8")
+    (result,) = run([(raw, [{"op": "remove", "path": ["tafel", "voorzitter", "onafhankelijk"]}])])
+    want = reads_as(raw)
+    del want["tafel"]["voorzitter"]["onafhankelijk"]
+    assert reads_as(result["text"]) == want and not result["fallback"]
+    assert _comments(result["text"]) == _comments(raw)
+    assert changed_lines(raw, result["text"]) == (
+        ['  voorzitter: {naam: A. Fictiema, organisatie: "Fictiema & Partners, procesbegeleiding (fictief)", onafhankelijk: true}'],
+        ['  voorzitter: {naam: A. Fictiema, organisatie: "Fictiema & Partners, procesbegeleiding (fictief)"}'],
+    )
+
+
+def test_the_last_resort_writer_keeps_every_comment_too() -> None:
+    """``rewriteYaml`` (used when the text cannot be patched) changes only the nodes whose value changed."""
+    raw = (REPO / UTRECHT).read_text(encoding="utf-8")
+    data = reads_as(raw)
+    ops = [
+        {"op": "set", "path": ["status"], "value": "ingediend"},
+        {"op": "set", "path": ["zorgvormen", "acute_zorg", "onder_druk", "toelichting"], "value": "2026-03-01"},
+        {"op": "remove", "path": ["tafel", "deelnemers", len(data["tafel"]["deelnemers"]) - 1]},
+    ]
+    (result,) = run([(raw, ops)], writer="rewrite")
+    want = copy.deepcopy(data)
+    want["status"] = "ingediend"
+    want["zorgvormen"]["acute_zorg"]["onder_druk"]["toelichting"] = "2026-03-01"
+    want["tafel"]["deelnemers"].pop()
+    assert reads_as(result["text"]) == want
+    assert _comments(result["text"]) == _comments(raw) and len(_comments(raw)) >= 5

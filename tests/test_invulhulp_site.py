@@ -104,3 +104,19 @@ def test_the_settings_are_read_from_mkdocs_yml() -> None:
     written = re.search(r"^repo_url:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
     assert written is not None and repository.repo_url == written.group(1)
     assert repository.invulhulp.get("branch") == "main"
+
+
+def test_the_form_has_no_media_library_and_no_published_upload_folder(project: Project) -> None:
+    """Decap's media library commits uploads straight to the default branch: replaced by one that shows nothing."""
+    config = config_of(section(project, GITLAB))
+    assert config["media_library"] == {"name": invulhulp.MEDIA_LIBRARY}
+    assert not config["media_folder"].startswith(("content/", "docs/", "data/"))
+    script = (REPO / "content" / "invulhulp" / "formulier" / "invulhulp.js").read_text(encoding="utf-8")
+    assert f"registerMediaLibrary({{ name: '{invulhulp.MEDIA_LIBRARY}'" in script and "enableStandalone: () => false" in script
+
+
+def test_the_form_page_carries_its_policy_and_loads_only_files_of_the_site(project: Project) -> None:
+    page = str(section(project, GITLAB)[f"{invulhulp.FORM_DIR}/index.html"].content)
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39; &#39;unsafe-eval&#39;;' in page
+    assert re.findall(r'<script[^>]* src="([^"]+)"', page) == ["manual-init.js", "vendor/decap-cms/decap-cms.js", "invulhulp.js"]
+    assert "<script>" not in page

@@ -19,10 +19,11 @@ from typing import Any
 
 from ..contract.characters import json_for_logs, one_line
 from ..contract.fields import ENUM_KEYS, KEY_LABELS
-from ..contract.notation import dutch_date, escape_markdown, number, number_as_given
+from ..contract.notation import dutch_date, number, number_as_given
 from ..contract.site_paths import region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging
+from .host_markdown import code_span, inert_markdown
 from .review import PageLinks, bespreekpunt_wissels, moved_most, page_of, plekken
 
 SOORT_LABELS = {
@@ -165,8 +166,8 @@ def format_text(changes: list[Wijziging], versies: Versies, links: PageLinks | N
 
 
 def _md(text: str) -> str:
-    """A table cell shown exactly as typed, never interpreted."""
-    return escape_markdown(text, table_cell=True)
+    """A table cell shown exactly as typed, never interpreted: no Markdown, no mention, reference or link on the code host."""
+    return inert_markdown(text)
 
 
 def _link(text: str, url: str | None) -> str:
@@ -179,7 +180,7 @@ def format_markdown(changes: list[Wijziging], versies: Versies, links: PageLinks
     lines = [f"## Wijzigingen in de gegevens: {_md(versies.oud)} → {_md(versies.nieuw)}", ""]
     if versies.niet_vergeleken:
         lines += ["> **Let op:** deze bestanden zijn niet te lezen en dus niet vergeleken; zie de uitvoer van `dossier validate`:", ">"]
-        lines += [f"> - `{path}`" for path in versies.niet_vergeleken]
+        lines += [f"> - {code_span(path)}" for path in versies.niet_vergeleken]
         lines.append("")
     lines += [_tellingen(changes) + "." if changes else _geen(versies), ""]
     if links:
@@ -193,12 +194,12 @@ def format_markdown(changes: list[Wijziging], versies: Versies, links: PageLinks
 
 def _bestand_md(path: str, group: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
     pagina = f" · [pagina]({links.to(page_of(group[0]))})" if links else ""
-    lines = [f"#### {_md(_kop(group[0], versies))} — `{path}`{pagina}", ""]
+    lines = [f"#### {_md(_kop(group[0], versies))} — {code_span(path)}{pagina}", ""]
     if path in versies.met_fouten:
         lines += ["Dit bestand bevat nog fouten (zie de controle `dossier validate`); hieronder staat het zoals het geschreven is.", ""]
     whole = [w for w in group if not w.pad]
     if whole:
-        return [*lines, _hele_bestand(whole[0], versies) + ".", ""]
+        return [*lines, _md(_hele_bestand(whole[0], versies)) + ".", ""]
     lines += ["| Onderdeel | Wat | Oud | Nieuw | Verschil |", "|---|---|---|---|---|"]
     for w in group:
         soort = SOORT_LABELS[w.soort] + (" — **grote sprong**" if w.grote_sprong else "")

@@ -86,6 +86,17 @@ def key_order(model: type[BaseModel]) -> dict[str, list[str]]:
     return order
 
 
+def date_paths(model: type[BaseModel]) -> list[str]:
+    """Every key path (list items as ``[]``) whose value is a date: there the writer leaves ``2026-03-01`` unquoted.
+
+    Anywhere else such a text must be quoted, or YAML reads a date where the contract wants text.
+    """
+    walker = _Walker(model.model_json_schema())
+    found: list[str] = []
+    walker.collect_dates(walker.root, "", found)
+    return found
+
+
 def form_hint(description: str) -> str:
     """A description as the form's help text: without the YAML notation the inputs make unnecessary."""
     text = description
@@ -195,13 +206,27 @@ class _Walker:
     def collect_order(self, schema: Schema, path: str, order: dict[str, list[str]]) -> None:
         properties = schema.get("properties", {})
         order[path] = list(properties)
+        for target, child in self.children(properties, path):
+            if target.get("type") == "object":
+                self.collect_order(target, child, order)
+
+    def collect_dates(self, schema: Schema, path: str, found: list[str]) -> None:
+        for target, child in self.children(schema.get("properties", {}), path):
+            if target.get("format") == "date":
+                found.append(child)
+            elif target.get("type") == "object":
+                self.collect_dates(target, child, found)
+
+    def children(self, properties: dict[str, Schema], path: str) -> list[tuple[Schema, str]]:
+        """Each property's type and key path; a list stands for its items (``key[]``)."""
+        result = []
         for key, node in properties.items():
             target, _, _ = self.resolve(node)
             child = f"{path}.{key}" if path else key
             if target.get("type") == "array":
                 target, child = self.resolve(target["items"])[0], f"{child}[]"
-            if target.get("type") == "object":
-                self.collect_order(target, child, order)
+            result.append((target, child))
+        return result
 
 
 def _number_widget(target: Schema, optional: bool) -> FormField:

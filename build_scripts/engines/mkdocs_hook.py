@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if preview is not None:
         _apply_preview(config, preview, source)
     config.nav = source.nav
-    config.extra["data_datum"] = source.data_datum
+    config.extra.update(source.theme_extra)
     return config
 
 
@@ -71,7 +71,10 @@ def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     source, preview = _build[0]
     for path, output in source.outputs.items():
-        generated = File.generated(config, path, content=output.content)
+        content = output.content
+        if preview is not None and path.endswith(".html") and isinstance(content, str):  # a page the theme does not render: the form's
+            content = mark_static_page(content, preview)
+        generated = File.generated(config, path, content=content)
         generated.edit_uri = edit_path(config.repo_url, config.edit_uri, Path(config.docs_dir), output.source)
         files.append(generated)
     if preview is not None:
@@ -80,7 +83,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _mark_static_pages(files: Files, config: MkDocsConfig, preview: Preview) -> None:
-    """In a preview, the hand-written HTML pages of the docs folder (the invulhulp's form) get the preview's marks too."""
+    """In a preview, hand-written HTML pages of the docs folder (none today) get the preview's marks too, as generated ones do."""
     docs = Path(config.docs_dir).resolve()
     for file in [f for f in files if f.src_uri.endswith(".html") and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
         files.remove(file)

@@ -22,6 +22,7 @@ from ..reading.discovery import find_links
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
 from ..render.context import Output, RepositorySettings, make_context
+from ..render.csp import SITE_POLICY
 from ..render.nav import expand_nav
 from ..render.registry import generate_site
 
@@ -44,6 +45,11 @@ class SiteSource:
     nav: list[Any]
     data_datum: str
     warnings: list[Problem]
+
+    @property
+    def theme_extra(self) -> dict[str, str]:
+        """What the theme reads from ``extra``, the same for every engine: the data's date and the pages' CSP."""
+        return {"data_datum": self.data_datum, "csp": SITE_POLICY}
 
 
 def prepare_site(

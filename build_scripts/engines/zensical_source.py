@@ -61,7 +61,7 @@ def _config_text(config: dict[str, Any], source: SiteSource) -> str:
     generated = {key: value for key, value in config.items() if key not in DROPPED_SETTINGS}
     generated.update(docs_dir=DOCS, site_dir=SITE, nav=source.nav)
     generated["theme"] = {**config.get("theme", {}), "custom_dir": THEME}
-    generated["extra"] = {**(config.get("extra") or {}), "data_datum": source.data_datum}
+    generated["extra"] = {**(config.get("extra") or {}), **source.theme_extra}
     return yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=10_000)
 
 

@@ -2,7 +2,8 @@
 
 Rendering is the slow part of a build, so every chart is cached on the hash of its kind, its
 data, :data:`CHART_VERSION`, the source of the chart modules and the matplotlib version: a chart is drawn
-only when one of those changed. Many missing charts are drawn in parallel. matplotlib is imported inside the drawing
+only when one of those changed, or when its cache entry is not what matplotlib draws
+(:mod:`chart_cache` checks every entry on use). Many missing charts are drawn in parallel. matplotlib is imported inside the drawing
 functions only, so importing this module stays cheap.
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 
 from ..contract.notation import number as getal_tekst
 from . import chart_style, trend_chart
+from .chart_cache import read_entry, write_entry
 from .chart_style import (
     ARCERING,
     KLEUR_CAPACITEIT,
@@ -63,11 +65,12 @@ class Chart:
 
 @dataclass(frozen=True)
 class RenderResult:
-    """The SVG per chart name, and how many were drawn versus taken from the cache."""
+    """The SVG per chart name, and how many were drawn versus taken from the cache (``refused``: entries not read, drawn again)."""
 
     svgs: dict[str, bytes]
     rendered: int
     cached: int
+    refused: int = 0
 
 
 def chart_key(chart: Chart) -> str:
@@ -94,15 +97,18 @@ def render_charts(charts: Mapping[str, Chart], cache_dir: Path | None) -> Render
     """Every chart's SVG, from the cache where possible; misses are drawn (in parallel if many)."""
     keys = {name: chart_key(chart) for name, chart in charts.items()}
     by_key: dict[str, bytes] = {}
-    for key in set(keys.values()):
-        cached = _read_cache(cache_dir, key)
+    refused = 0
+    for key in sorted(set(keys.values())):
+        cached, was_refused = read_entry(cache_dir, key)
+        refused += was_refused
         if cached is not None:
             by_key[key] = cached
     missing = sorted({key: charts[name] for name, key in keys.items() if key not in by_key}.items())
     for (key, _chart), svg in zip(missing, _draw_many([chart for _key, chart in missing]), strict=True):
         by_key[key] = svg
-        _write_cache(cache_dir, key, svg)
-    return RenderResult({name: by_key[key] for name, key in keys.items()}, rendered=len(missing), cached=len(by_key) - len(missing))
+        write_entry(cache_dir, key, svg)
+    svgs = {name: by_key[key] for name, key in keys.items()}
+    return RenderResult(svgs, rendered=len(missing), cached=len(by_key) - len(missing), refused=refused)
 
 
 def _draw_many(charts: list[Chart]) -> list[bytes]:
@@ -121,23 +127,6 @@ def _pool_context() -> BaseContext:
     if fork_is_safe():
         return get_context("fork")
     return get_context("spawn")
-
-
-def _read_cache(cache_dir: Path | None, key: str) -> bytes | None:
-    if cache_dir is None:
-        return None
-    path = cache_dir / f"{key}.svg"
-    return path.read_bytes() if path.is_file() else None
-
-
-def _write_cache(cache_dir: Path | None, key: str, svg: bytes) -> None:
-    """Atomic write, so a parallel or interrupted build never leaves half an SVG behind."""
-    if cache_dir is None:
-        return
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f".{key}.{os.getpid()}.tmp"
-    tmp.write_bytes(svg)
-    os.replace(tmp, cache_dir / f"{key}.svg")
 
 
 def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:

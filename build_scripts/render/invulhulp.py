@@ -2,9 +2,10 @@
 
 The form is Decap CMS, served by the site itself (``content/invulhulp/formulier/``: the vendored
 bundle, our minimal-diff YAML format and three widgets). This section generates what depends on
-the contract and the data: the form's configuration (every field from the contract's models,
-every region-year file), the key order the YAML writer inserts new keys in, a copy of each file
-for working without an account, and the explanation page.
+the contract, the data and the repository: the form's configuration (every field from the
+contract's models, every region-year file; no media library), the key order and date fields the
+YAML writer needs, a copy of each file for working without an account, the explanation page, and
+the form's own page with its Content-Security-Policy (the site's, plus the code host's API).
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..contract.form import form_fields, key_order
+from ..contract.form import date_paths, form_fields, key_order
 from ..contract.models import RegioJaar
 from ..reading.dataset import Dataset
 from .context import Output, RepositorySettings, SiteContext
+from .csp import form_policy
 from .templating import render
 
 FORM_DIR = "invulhulp/formulier"
 COLLECTION = "regio_jaar"
 FORMAT = "yaml-rt"  # registered by content/invulhulp/formulier/invulhulp.js
+MEDIA_LIBRARY = "geen"  # registered by invulhulp.js: a media library that shows nothing (the contract has no files)
+MEDIA_FOLDER = "geen-uploads"  # Decap still lists a media folder when it opens a file: one that does not exist, outside content/ (never published)
 COMMIT_MESSAGES = {
     "create": "{{collection}} “{{slug}}” aangemaakt met de invulhulp",
     "update": "{{slug}}: bijgewerkt met de invulhulp",
@@ -61,14 +65,17 @@ class Backend:
     blob_url: str  # a file of the main branch is this plus its path
     tree_url: str  # a folder of the main branch is this plus its path
     login: bool  # is signing in set up (GitLab: app_id; GitHub: an OAuth proxy)?
+    origins: tuple[str, ...] = ()  # where the form may connect: the code host's API (its Content-Security-Policy)
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     bestanden = region_year_files(ctx.dataset)
     backend = repository_backend(ctx.repository)
     yield "invulhulp/index.md", Output(render("invulhulp.md.j2", bestanden=bestanden, backend=backend), title="Invulhulp")
+    yield f"{FORM_DIR}/index.html", Output(render("invulhulp_formulier.html.j2", csp=form_policy(backend.origins)))
     yield f"{FORM_DIR}/config.yml", Output(decap_config(bestanden, backend))
     yield f"{FORM_DIR}/sleutelvolgorde.json", Output(json.dumps(key_order(RegioJaar), ensure_ascii=False, indent=1) + "\n")
+    yield f"{FORM_DIR}/datumvelden.json", Output(json.dumps(date_paths(RegioJaar), indent=1) + "\n")  # where 2026-03-01 stays unquoted
     yield f"{FORM_DIR}/repository.json", Output(json.dumps({"host": backend.host, "tree_url": backend.tree_url}) + "\n")  # for the upload steps
     for bestand in bestanden:  # the untouched text, comments and all: what the form starts from without an account
         yield f"{FORM_DIR}/bestanden/{bestand.regio}/{bestand.jaar}.yaml", Output((ctx.dataset.root / bestand.pad).read_bytes())
@@ -98,7 +105,10 @@ def decap_config(bestanden: list[Bestand], backend: Backend) -> str:
         "backend": backend.settings,
         "local_backend": True,  # only on localhost: Decap's decap-server on a local clone (the tests use it)
         "publish_mode": "editorial_workflow",  # saving opens a merge request; merging stays with the editors
-        "media_folder": "content/assets/invulhulp",  # required by Decap; the form has no uploads
+        # No media library: Decap's would let a signed-in user commit files straight to the default branch,
+        # into a published folder, outside any merge request. The contract has no file fields.
+        "media_library": {"name": MEDIA_LIBRARY},
+        "media_folder": MEDIA_FOLDER,
         "collections": [collection],
     }
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
@@ -135,4 +145,5 @@ def repository_backend(repository: RepositorySettings) -> Backend:
     backend.update(squash_merges=True, commit_messages=COMMIT_MESSAGES)
     web = f"{base}/{repo}"
     blob, tree = (f"{web}{'' if kind == 'github' else '/-'}/{view}/{backend['branch']}/" for view in ("blob", "tree"))
-    return Backend(backend, "GitHub" if kind == "github" else "GitLab", web, blob, tree, login)
+    api = urlsplit(backend.get("api_root") or ("https://api.github.com" if kind == "github" else base))
+    return Backend(backend, "GitHub" if kind == "github" else "GitLab", web, blob, tree, login, (f"{api.scheme}://{api.netloc}",))

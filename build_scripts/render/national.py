@@ -29,7 +29,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     views = {jaar: year_view(ctx, ov, jaar) for jaar in jaren}
     charts = {f"landelijk/{jaar}/grafieken/{name}.svg": chart for jaar, view in views.items() for name, chart in view["grafieken"].items()}
     result = render_charts(charts, ctx.cache_dir)
-    log.info("grafieken: %d getekend, %d uit de cache", result.rendered, result.cached)
+    log.info("grafieken: %d getekend, %d uit de cache, %d cachebestanden verworpen", result.rendered, result.cached, result.refused)
     yield "landelijk/index.md", Output(render("national_index.md.j2", jaren=[views[j] for j in sorted(jaren, reverse=True)]), title="Landelijk")
     for jaar, view in views.items():
         bron = ctx.dataset.landelijk_paths.get(jaar)

@@ -29,7 +29,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     signalen = region_signals(ctx.overzicht, ctx.dataset.jaren)
     verloop = {slug: _story(region, signalen) for slug, region in published.items()}
     charts = render_charts({f"regios/{slug}/{v['pad']}": v["grafiek"] for slug, story in verloop.items() for v in story}, ctx.cache_dir)
-    log.info("grafieken per regio: %d getekend, %d uit de cache", charts.rendered, charts.cached)
+    log.info("grafieken per regio: %d getekend, %d uit de cache, %d cachebestanden verworpen", charts.rendered, charts.cached, charts.refused)
     for slug, region in published.items():
         yield f"regios/{slug}/index.md", Output(
             render("region.md.j2", region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx, "../../")),

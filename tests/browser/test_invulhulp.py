@@ -33,6 +33,7 @@ from build_scripts.contract.fields import TABEL2_BY_PATH
 from build_scripts.contract.form import form_fields
 from build_scripts.contract.models import RegioJaar
 from build_scripts.contract.vocabulary import LABELS, Zorgvorm
+from build_scripts.render.csp import LOCAL_BACKEND
 from conftest import FIXTURES, REPO
 
 from .conftest import DESKTOP, MOBILE
@@ -125,8 +126,12 @@ def open_form(browser: Any, base_url: str) -> Iterator[Any]:
         form = Form(page)
         allowed = (base_url, repo.api) if repo else (base_url,)
         context.route(lambda url: not url.startswith(allowed), lambda route: (form.elsewhere.append(route.request.url), route.abort()))
-        if repo:  # Decap finds decap-server on localhost:8081; this one runs on a free port
+        if repo:  # Decap finds decap-server on localhost:8081 (config and CSP say so); this one runs on a free port
             context.route("**/formulier/config.yml", lambda route: _local_backend(route, repo.api))
+            context.route(lambda url: urllib.parse.urlsplit(url).path.endswith("/formulier/"), lambda route: _local_backend_allowed(route, repo.api))
+            # A page the test hands over (route.fulfill) counts as coming from the public internet, so Chromium
+            # (Local Network Access) asks before it reaches 127.0.0.1: what a reader's own local backend would not need.
+            context.grant_permissions(["local-network-access"])
         page.on("pageerror", lambda exc: form.errors.append(f"script: {exc}"))
         page.on("console", lambda m: m.type == "error" and (m.location or {}).get("url", "").startswith(base_url) and form.errors.append(m.text))
         page.on("response", lambda r: r.url.startswith(base_url) and form.loaded.__setitem__(r.url, int(r.headers.get("content-length", 0))))
@@ -145,6 +150,14 @@ def open_form(browser: Any, base_url: str) -> Iterator[Any]:
 def _local_backend(route: Any, api: str) -> None:
     response = route.fetch()
     route.fulfill(response=response, body=response.text().replace("local_backend: true", f"local_backend:\n  url: {api}"))
+
+
+def _local_backend_allowed(route: Any, api: str) -> None:
+    """The form page's CSP names Decap's local backend at its default address: the same address moved to this port."""
+    response = route.fetch()
+    origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(api))
+    assert LOCAL_BACKEND in response.text()
+    route.fulfill(response=response, body=response.text().replace(LOCAL_BACKEND, origin))
 
 
 def _case(built_site: BuiltSite) -> tuple[str, str, list[str]]:
@@ -213,6 +226,15 @@ def _assert_validates(repo: Repo, branch: str) -> None:
         capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_signed_in_there_is_no_media_library(built_site: BuiltSite, open_form: Any, repo: Repo) -> None:
+    """Decap's media library would commit uploads straight to the default branch, into a published folder: it is off."""
+    form = open_form(_case(built_site)[0], repo)
+    form.page.evaluate("location.hash = '#/collections/regio_jaar'")
+    form.page.get_by_role("link", name="Inhoud").first.wait_for()  # Decap's header, with its sections
+    assert form.page.get_by_role("link", name="Media").count() == 0 and form.page.get_by_role("button", name="Media").count() == 0
+    assert form.errors == [] and form.elsewhere == []
 
 
 def test_a_figure_the_contract_refuses_is_named_and_nothing_is_saved(built_site: BuiltSite, open_form: Any, repo: Repo) -> None:

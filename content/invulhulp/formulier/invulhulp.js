@@ -1,4 +1,4 @@
-// Starts Decap CMS with the form generated from the contract (config.yml, sleutelvolgorde.json:
+// Starts Decap CMS with the form generated from the contract (config.yml, sleutelvolgorde.json, datumvelden.json:
 // build_scripts/render/invulhulp.py). Query parameters, set by the links on /invulhulp/:
 //   ?bestand=utrecht-2026   open that region-year file
 //   &zonder-account         no sign-in: the form works on a copy in the browser, and saving
@@ -89,13 +89,17 @@ function offerDownload(file, repository) {
 }
 
 async function start() {
-  const [config, order, repository] = await Promise.all([
+  const [config, order, dates, repository] = await Promise.all([
     fetchText('config.yml').then(text => YAML.parse(text)),
     fetchText('sleutelvolgorde.json').then(text => JSON.parse(text)),
+    fetchText('datumvelden.json').then(text => JSON.parse(text)),
     fetchText('repository.json').then(text => JSON.parse(text)),
   ]);
   registerWidgets(CMS, h, createClass);
-  CMS.registerCustomFormat('yaml-rt', 'yaml', makeFormat(order));
+  // No media library (config.yml: media_library "geen"): Decap's own would commit uploads straight
+  // to the default branch. This one shows nothing, and no "Media" button (enableStandalone).
+  CMS.registerMediaLibrary({ name: 'geen', init: () => ({ show() {}, hide() {}, enableStandalone: () => false }) });
+  CMS.registerCustomFormat('yaml-rt', 'yaml', makeFormat(order, dates));
   CMS.registerLocale('nl', dutch(CMS.getLocale('nl')));
   if (withoutAccount) await workOnACopy(config, repository);
   CMS.init({ config: { ...config, load_config_file: false } });
