@@ -24,13 +24,15 @@ GITHUB = REPO / ".github" / "workflows" / "ci.yml"
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
-    ("mkdocs", "build"), ("dossier", "build", "--engine", "zensical"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
+    ("mkdocs", "build"), ("dossier", "build"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
     ("python", "-m", "build_scripts.review_comment"), ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
     "mkdocs build --strict",
     "dossier build --engine zensical",
+    "dossier build --engine properdocs",
+    "python -m pytest -q -p no:cacheprovider tests/test_engine_parity.py -k properdocs",
     "dossier diff --base",
     "--format markdown --output wijzigingen.md",
     "python -m pytest -q --ignore=tests/browser",
@@ -197,3 +199,21 @@ def test_request_templates_ask_for_region_year_and_local_validation(path: str) -
     assert "**Regio:**" in text and "**Jaar (cyclus):**" in text
     checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     assert any("dossier validate" in line for line in checklist) and len(checklist) >= 5
+
+
+def test_properdocs_builds_and_is_compared_page_by_page_on_both_hosts() -> None:
+    """The third door: a job of its own on every request and on main, building with ProperDocs and running its parity test."""
+    gitlab, github = yaml.safe_load(GITLAB.read_text(encoding="utf-8")), yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    for lines, job in ((_gitlab_scripts()["properdocs"], gitlab["properdocs"]), (_github_scripts()["properdocs"], github["jobs"]["properdocs"])):
+        build = lines.index("dossier build --engine properdocs")
+        assert any("tests/test_engine_parity.py -k properdocs" in line for line in lines[build:]), lines
+        assert "rules" not in job and "if" not in job, "op elk samenvoegverzoek en op main"
+    assert gitlab["properdocs"]["artifacts"]["paths"] == ["site/"]
+
+
+def test_the_published_site_is_built_by_the_engine_its_setting_names() -> None:
+    """Production runs `dossier build` without --engine, so `extra.engine` in mkdocs.yml is the one switch (README, "Engines")."""
+    assert _gitlab_scripts()["pages"][-1] == "dossier build --site-dir public"
+    github = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    (step,) = [s for s in github["jobs"]["site"]["steps"] if s.get("name") == "Site bouwen"]
+    assert step["run"].strip().splitlines()[-1] == "dossier build"
