@@ -157,7 +157,7 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _build_zensical(root: Path, site_dir: Path | None) -> int:
-    from .engines.engine_plan import warn_if_past_end_of_life
+    from .engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
     from .engines.site_source import DataError
 
     try:
@@ -166,7 +166,10 @@ def _build_zensical(root: Path, site_dir: Path | None) -> int:
         if exc.name != "zensical":
             raise
         raise UsageError("Zensical ontbreekt: pip install -e '.[zensical]'") from exc
-    warn_if_past_end_of_life("zensical")
+    try:
+        warn_if_past_end_of_life("zensical")
+    except EngineSettingError as exc:
+        raise UsageError(str(exc)) from exc
     started = time.perf_counter()
     try:
         source = build_zensical(root, site_dir)

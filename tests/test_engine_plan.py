@@ -113,3 +113,10 @@ def test_the_build_says_nothing_alarming_until_the_date_then_warns_once_in_dutch
     output = after.stdout + after.stderr
     assert output.count("WAARSCHUWING") == 1 and "MkDocs bouwt deze site met het thema Material for MkDocs 9.x" in output
     assert "end of life" not in output
+
+
+def test_a_wrong_injected_date_is_a_usage_error(site_project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("DOSSIER_VANDAAG", "morgen")
+    assert cli.main(["--root", str(site_project.root), "build", "--engine", "zensical"]) == cli.EXIT_USAGE
+    assert "DOSSIER_VANDAAG is geen datum in de vorm JJJJ-MM-DD: 'morgen'" in capsys.readouterr().err
+    assert not site_project.path("site").exists()

@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from build_scripts.engines.engine_plan import warn_if_past_end_of_life
+from build_scripts.engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
 from build_scripts.engines.mkdocs_config import repository_settings
 from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
 from build_scripts.engines.search_index import SearchIndexError, index_site
@@ -33,7 +33,10 @@ _build: list[tuple[SiteSource, Preview | None]] = []
 
 def on_startup(command: str, dirty: bool) -> None:
     """Once per command (``mkdocs serve`` rebuilds many times): our warning when the engine is past its end of life."""
-    warn_if_past_end_of_life(engine_name())
+    try:
+        warn_if_past_end_of_life(engine_name())
+    except EngineSettingError as exc:
+        raise PluginError(str(exc)) from exc
 
 
 def engine_name() -> str:

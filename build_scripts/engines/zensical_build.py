@@ -2,8 +2,9 @@
 
 The shared core (:mod:`.site_source`) validates and generates; :mod:`.zensical_source` writes it
 all into a build folder (Zensical runs no hooks); Zensical builds it strictly, then the site gets
-its search index (:mod:`.search_index`); only a build that succeeded replaces ``site/`` (Zensical writes its whole output even when strict mode then fails,
-and a half site must never be published). The only module that imports Zensical.
+its search index (:mod:`.search_index`); only a build that succeeded replaces ``site/``
+(Zensical writes its whole output even when strict mode then fails, and a half site must never
+be published). The only module that imports Zensical.
 """
 
 from __future__ import annotations
