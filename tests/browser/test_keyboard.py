@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from built_site import BuiltSite
 
+from .test_search import found_pages
+
 pytestmark = pytest.mark.browser
 MAX_TABS = 80
 _ACTIVE = "(() => { const e = document.activeElement; return [e.tagName, e.className || '', e.getAttribute('href') || '', (e.textContent || '').trim()] })()"
@@ -65,9 +67,8 @@ def test_search_by_keyboard(built_site: BuiltSite, open_page: Any) -> None:
         )
         page.keyboard.type(naam)
         page.keyboard.press("Enter")
-        results = page.locator(".pagefind-ui__result-link")
-        results.first.wait_for(timeout=30_000)
-        assert naam in " ".join(results.all_inner_texts())
+        found_pages(page)  # every result shown has loaded
+        assert naam in " ".join(page.locator(".pagefind-ui__result-link").all_inner_texts())
         tab_until(page, lambda a: a[0] == "A" and "pagefind-ui__result-link" in a[1], "een zoekresultaat")
         target = urlsplit(page.evaluate("document.activeElement.href")).path
         page.keyboard.press("Enter")

@@ -40,9 +40,16 @@ def rare_word(built_site: BuiltSite, page: str) -> str:
     return min(sorted(words), key=lambda word: seen[word])
 
 
+LOADED = """() => {
+  const shown = document.querySelectorAll('.pagefind-ui__result').length;
+  return shown > 0 && document.querySelectorAll('.pagefind-ui__result-inner > .pagefind-ui__result-title > a').length === shown;
+}"""
+"""Every result shown has its link: a result is an empty placeholder until its fragment has loaded."""
+
+
 def found_pages(page: Any) -> set[str]:
-    """The site paths of the results on the search page (the first results load after the words are typed)."""
-    page.locator(RESULT).first.wait_for(timeout=30_000)
+    """The site paths of the results on the search page, once every result shown has loaded."""
+    page.wait_for_function(LOADED, timeout=30_000)
     return {urlsplit(href).path for href in page.locator(RESULT).evaluate_all("links => links.map(a => a.href)")}
 
 
