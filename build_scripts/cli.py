@@ -129,29 +129,46 @@ def _run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-ENGINES = ("mkdocs", "zensical")
+ENGINES = ("mkdocs", "properdocs", "zensical")  # the same as engines/engine_plan.ENGINES (a test checks): no import here
 
 
 def _build_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (standaard: hetzelfde als 'mkdocs build --strict') of zensical")
+    p.add_argument(
+        "--engine", choices=ENGINES,
+        help="mkdocs (hetzelfde als 'mkdocs build --strict'), properdocs of zensical; standaard: extra.engine in mkdocs.yml, anders mkdocs",
+    )
     p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site, vanuit de projectmap (standaard: site_dir uit mkdocs.yml, site/)")
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    """Build the site with either engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
+    """Build the site with the chosen engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
+    from .engines.engine_plan import EngineSettingError, engine_for
     from .engines.output_folder import OutputFolderError, check_output_folder
 
     root = args.root.resolve()
     site_dir = (args.site_dir if args.site_dir.is_absolute() else root / args.site_dir).resolve() if args.site_dir else None
-    if args.engine == "mkdocs":
-        from .engines.mkdocs_build import build_mkdocs
+    try:
+        engine = engine_for(root, args.engine)
+    except EngineSettingError as exc:
+        raise UsageError(str(exc)) from exc
+    if engine != "zensical":
+        from .engines.mkdocs_build import EngineMissing, build_mkdocs
 
         try:  # the hook checks again, with the docs folder (and mkdocs.yml's site_dir), but MkDocs' own checks come first
             if site_dir is not None:
                 check_output_folder(site_dir, root)
         except OutputFolderError as exc:
             raise UsageError(str(exc)) from exc
-        return EXIT_DATA if build_mkdocs(root, site_dir) else EXIT_OK
+        try:
+            return EXIT_DATA if build_mkdocs(root, site_dir, engine) else EXIT_OK
+        except EngineMissing as exc:
+            raise UsageError(str(exc)) from exc
+    return _build_zensical(root, site_dir)
+
+
+def _build_zensical(root: Path, site_dir: Path | None) -> int:
+    from .engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
+    from .engines.output_folder import OutputFolderError
     from .engines.site_source import DataError
 
     try:
@@ -160,6 +177,10 @@ def _run_build(args: argparse.Namespace) -> int:
         if exc.name != "zensical":
             raise
         raise UsageError("Zensical ontbreekt: pip install -e '.[zensical]'") from exc
+    try:
+        warn_if_past_end_of_life("zensical")
+    except EngineSettingError as exc:
+        raise UsageError(str(exc)) from exc
     started = time.perf_counter()
     try:
         source = build_zensical(root, site_dir)
@@ -319,7 +340,7 @@ COMMANDS: dict[str, Command] = {
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
     "migrate": ("werk alle gegevensbestanden bij naar de nieuwste versie van het gegevenscontract", _migrate_args, _run_migrate),
     "new-year": ("begin het bestand van een nieuw jaar vanuit het vorige jaar", _new_year_args, _run_new_year),
-    "build": ("bouw de site in site/, met MkDocs (standaard) of met Zensical", _build_args, _run_build),
+    "build": ("bouw de site in site/, met de engine uit mkdocs.yml (extra.engine, standaard MkDocs), ProperDocs of Zensical", _build_args, _run_build),
     "pdf": ("druk het dossier van elk jaar af als pdf in de gebouwde site (na het bouwen)", _pdf_args, _run_pdf),
 }
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,13 +33,27 @@ PAGES = {
     "downloads": "downloads/",
     "afdrukversie": "downloads/dossier-{jaar}/",
     "invulhulp": "invulhulp/",
+    "zoeken": "zoeken/?q=wachtlijsten",
 }
 """The pages the browser tests cover (issues 8 and 17), by a short name: site-relative URL patterns.
 
-``regio-overzicht`` is the index of all regions; ``regio-pagina`` one region's overview.
+``regio-overzicht`` is the index of all regions; ``regio-pagina`` one region's overview;
+``zoeken`` the search page with a Dutch query (its results appear after the page has loaded).
 """
+READY = {"zoeken": ".pagefind-ui__result-link"}
+"""Pages whose content arrives after loading: what must be on screen before a check looks at the page."""
+
+
+def wait_until_ready(page: Any, name: str) -> None:
+    if name in READY:
+        page.locator(READY[name]).first.wait_for(timeout=30_000)
+
 
 ENGINES = ("mkdocs", "zensical")
+"""The engines the browser tests and the link check visit. ProperDocs is left out there: its whole
+output is byte-identical to MkDocs' but for the generator tag (tests/test_engine_parity.py)."""
+DOORS = ("mkdocs", "properdocs", "zensical")
+"""Every ``dossier build --engine``: the end-to-end build tests run on each."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +104,8 @@ def build_command(engine: str, root: Path, site: Path) -> list[str]:
     """The command that builds ``root``'s site into ``site`` with ``engine``.
 
     MkDocs with --no-strict: a warning fails the real build (.ci/run, test_site_build); here it must
-    not hide every browser finding behind one build error. ``dossier build --engine zensical`` is
-    always strict (Zensical's own build folder lives in the test session's cache).
+    not hide every browser finding behind one build error. ``dossier build --engine properdocs`` and
+    ``--engine zensical`` are always strict (Zensical's own build folder lives in the test session's cache).
     """
     if engine == "mkdocs":
         return [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)]

@@ -18,7 +18,7 @@ import yaml
 
 DIFFERENCES = Path(__file__).parent / "engine_differences.yaml"
 ENGINE_FILES = re.compile(r"^(assets/(javascripts|stylesheets)/|assets/images/favicon\.png$|search/|search\.json$|sitemap\.xml(\.gz)?$)")
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', re.S)
 _EDIT = re.compile(r'<a href="([^"]*)" title="[^"]*" class="md-content__button md-icon" rel="edit"')
 _NAV_LINK = re.compile(r'<a href="([^"#]*)"[^>]*class="(md-nav__link[^"]*)"[^>]*>(.*?)</a>', re.S)
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -124,3 +124,14 @@ def nav_links(html: str, page: str) -> list[tuple[str, bool, str]]:
 
 def sitemap_urls(site: Path) -> set[str]:
     return set(re.findall(r"<loc>\s*([^<\s]+)\s*</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+
+
+def files_differing_beyond(left: Path, right: Path, allowed: re.Pattern[str]) -> list[str]:
+    """Every file only one site has, and every file whose bytes differ once ``allowed`` is removed from both."""
+    files = {side: {p.relative_to(side).as_posix() for p in side.rglob("*") if p.is_file()} for side in (left, right)}
+    found = [f"alleen in {side.name}: {f}" for side, other in ((left, right), (right, left)) for f in sorted(files[side] - files[other])]
+    for rel in sorted(files[left] & files[right]):
+        a, b = (left / rel).read_bytes(), (right / rel).read_bytes()
+        if a != b and (not rel.endswith(".html") or allowed.sub("", a.decode()) != allowed.sub("", b.decode())):
+            found.append(rel)
+    return found

@@ -26,13 +26,15 @@ GITHUB_COMMENT = REPO / ".github" / "workflows" / "reactie.yml"
 Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
-    ("mkdocs", "build"), ("dossier", "build", "--engine", "zensical"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
+    ("mkdocs", "build"), ("dossier", "build"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
     ("python", "-m", "build_scripts.review_requests"), ("bash", ".ci/lowest.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
     "mkdocs build --strict",
     "dossier build --engine zensical",
+    "dossier build --engine properdocs",
+    "python -m pytest -q -p no:cacheprovider tests/test_engine_parity.py -k properdocs",
     "dossier diff --base",
     "--format markdown --output wijzigingen.md",
     "python -m pytest -q --ignore=tests/browser",
@@ -277,3 +279,22 @@ def test_github_the_comment_is_posted_by_default_branch_code_that_never_checks_o
     assert runs == ["python -m pip install -e .", "python -m build_scripts.review_requests github"]
     assert all("${{" not in run for run in runs), "nothing from the event in a shell command"
     assert not any("download-artifact" in step.get("uses", "") for step in job["steps"]), "the pull request's artifacts are not read"
+
+
+def test_properdocs_builds_and_is_compared_page_by_page_on_both_hosts() -> None:
+    """The third door: a job of its own on every request and on main, building with ProperDocs and running its parity test."""
+    gitlab, github = yaml.safe_load(GITLAB.read_text(encoding="utf-8")), yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    for lines, job in ((_gitlab_scripts()["properdocs"], gitlab["properdocs"]), (_github_scripts()["properdocs"], github["jobs"]["properdocs"])):
+        build = lines.index("dossier build --engine properdocs")
+        assert any("tests/test_engine_parity.py -k properdocs" in line for line in lines[build:]), lines
+        assert "rules" not in job and "if" not in job, "op elk samenvoegverzoek en op main"
+    assert gitlab["properdocs"].get("extends") == ".niet-gepland", "not in the scheduled comment pipeline (README, 'Security')"
+    assert gitlab["properdocs"]["artifacts"]["paths"] == ["site/"]
+
+
+def test_the_published_site_is_built_by_the_engine_its_setting_names() -> None:
+    """Production runs `dossier build` without --engine, so `extra.engine` in mkdocs.yml is the one switch (README, "Engines")."""
+    assert _gitlab_scripts()["pages"][-1] == "dossier build --site-dir public"
+    github = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    (step,) = [s for s in github["jobs"]["site"]["steps"] if s.get("name") == "Site bouwen"]
+    assert step["run"].strip().splitlines()[-1] == "dossier build"

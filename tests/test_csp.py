@@ -110,7 +110,7 @@ def _repository() -> RepositorySettings:
 def test_the_form_may_connect_to_its_code_host_and_nowhere_else(repository: RepositorySettings, host: str) -> None:
     directives = dict(d.split(" ", 1) for d in form_policy(repository_backend(repository).origins).split("; "))
     assert directives["connect-src"] == f"'self' {host} {LOCAL_BACKEND}"
-    assert directives["script-src"] == "'self' 'unsafe-eval'" and directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self' 'wasm-unsafe-eval' 'unsafe-eval'" and directives["default-src"] == "'self'"
     assert re.findall(r"https?://[^\s;]+", form_policy(repository_backend(repository).origins)) == [host, host, LOCAL_BACKEND]
 
 

@@ -1,9 +1,12 @@
-"""Engine continuity: MkDocs and Zensical publish the same dossier, page by page.
+"""Engine continuity: MkDocs, ProperDocs and Zensical publish the same dossier, page by page.
 
-Both sites are built from the repository's example data (tests/built_site.py). Same page URLs,
-same article on every page (or a reviewed difference in engine_differences.yaml), same titles,
-navigation and edit links, byte-identical downloads, feeds and charts. The checks are also run
-on two tiny sites that differ, so they are known to fail when a page goes missing.
+The sites are built from the repository's example data (tests/built_site.py). Zensical: same page
+URLs, same article on every page (or a reviewed difference in engine_differences.yaml), same
+titles, navigation and edit links, byte-identical downloads, feeds, charts and search index
+(``pagefind/``: the same Dutch search on every door). ProperDocs, a fork of MkDocs 1.6 running
+the same hook and theme: every file byte-identical, every page too but for the generator tag.
+The checks are also run on two tiny sites that differ, so they are known to fail when a page
+goes missing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from built_site import BuiltSite, build_once
-from site_parity import Difference, article, edit_link, load_differences, nav_links, our_files, pages, sitemap_urls, title
+from site_parity import Difference, article, edit_link, files_differing_beyond, load_differences, nav_links, our_files, pages, sitemap_urls, title
 
 pytestmark = pytest.mark.slow
 MIN_PAGES = 10
@@ -64,7 +67,7 @@ def test_downloads_feeds_and_charts_are_byte_identical(sites: tuple[BuiltSite, B
     mkdocs, zensical = (site.root for site in sites)
     files = our_files(mkdocs)
     assert files == our_files(zensical)
-    assert {Path(f).suffix for f in files} >= {".ics", ".csv", ".xlsx", ".json", ".svg", ".css", ".js"}
+    assert {Path(f).suffix for f in files} >= {".ics", ".csv", ".xlsx", ".json", ".svg", ".css", ".js", ".pf_fragment", ".pf_index"}
     different = [f for f in sorted(files) if (mkdocs / f).read_bytes() != (zensical / f).read_bytes()]
     assert different == []
 
@@ -96,3 +99,23 @@ def test_the_comparison_sees_a_missing_page_and_each_kind_of_difference(tmp_path
     found = page_differences(a, b)
     assert [line.split(":")[0] for line in found] == ["alleen mkdocs", "x/index.html", "x/index.html", "x/index.html", DIFF_FILE]
     assert [line.split("\n")[0] for line in found[1:4]] == [f"x/index.html: {w} verschilt:" for w in ("artikel", "bewerklink", "navigatie")]
+
+
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
+
+
+def test_properdocs_publishes_the_mkdocs_site_byte_for_byte_but_its_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ProperDocs runs our hook with Material: every file the same, every page but the generator tag (no page left out)."""
+    mkdocs, properdocs = build_once(tmp_path_factory, "mkdocs").root, build_once(tmp_path_factory, "properdocs").root
+    assert len(pages(mkdocs)) >= MIN_PAGES and "ProperDocs" in (properdocs / "index.html").read_text(encoding="utf-8")
+    assert files_differing_beyond(mkdocs, properdocs, GENERATOR) == []
+
+
+def test_the_byte_comparison_sees_a_missing_file_and_a_changed_page(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for site, generator, body in ((a, "mkdocs-1.6.1", "<p>één</p>"), (b, "mkdocs-ProperDocs 1.6.7", "<p>twee</p>")):
+        (site / "x").mkdir(parents=True)
+        (site / "index.html").write_text(f'<meta name="generator" content="{generator}">\n<p>zelfde</p>', encoding="utf-8")
+        (site / "x" / "index.html").write_text(f'<meta name="generator" content="{generator}">\n{body}', encoding="utf-8")
+    (a / "weg.csv").write_text("a;b", encoding="utf-8")
+    assert files_differing_beyond(a, b, GENERATOR) == ["alleen in a: weg.csv", "x/index.html"]

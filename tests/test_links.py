@@ -17,7 +17,7 @@ from built_site import ENGINES, BuiltSite, build_once
 
 from conftest import REPO
 
-LINK_ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"), ("iframe", "src")}
+LINK_ATTRS = {("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"), ("iframe", "src"), ("form", "action")}
 LOCAL = "http://site.invalid/"
 
 

@@ -1,16 +1,16 @@
-"""End to end: ``mkdocs build --strict`` and ``dossier build --engine zensical`` on a temporary copy, as CI and a region would run them."""
+"""End to end: ``mkdocs build --strict`` and ``dossier build --engine properdocs|zensical`` on a temporary copy, as CI and a region would run them."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from built_site import ENGINES
+from built_site import DOORS
 
 from conftest import Project, mkdocs_build, prepare_site_project
 
 NOORD = "data/regions/noord/2026.yaml"
-pytestmark = pytest.mark.parametrize("engine", ENGINES)
+pytestmark = pytest.mark.parametrize("engine", DOORS)
 ATTACKS = ('<script>alert("x")</script>', "<img src=x onerror=alert(1)>", "[klik](javascript:alert(1))")
 
 

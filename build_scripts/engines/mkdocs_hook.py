@@ -1,8 +1,10 @@
-"""The MkDocs engine adapter: hands the shared site source (:mod:`.site_source`) to MkDocs.
+"""The MkDocs engine adapter: hands the shared site source (:mod:`.site_source`) to MkDocs, or to ProperDocs.
 
-``mkdocs build --strict`` is the whole build. Invalid data stops it before anything is written,
-with the same located Dutch messages as ``dossier validate``, so a half site is never published.
-With ``DOSSIER_PREVIEW`` set (CI, for a merge request) it builds the preview variant instead
+``mkdocs build --strict`` is the whole build (``properdocs build --strict`` the same: ProperDocs
+answers every ``import mkdocs…`` with its own modules). Invalid data stops it before anything is
+written, with the same located Dutch messages as ``dossier validate``, so a half site is never
+published. After the build the site gets its search index (:mod:`.search_index`). With
+``DOSSIER_PREVIEW`` set (CI, for a merge request) it builds the preview variant instead
 (:mod:`build_scripts.engines.preview`).
 """
 
@@ -12,19 +14,35 @@ import logging
 import os
 from pathlib import Path
 
+import mkdocs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from build_scripts.engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
 from build_scripts.engines.mkdocs_config import repository_settings
 from build_scripts.engines.output_folder import OutputFolderError, check_output_folder
 from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
+from build_scripts.engines.search_index import SearchIndexError, index_site
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
 _build: list[tuple[SiteSource, Preview | None]] = []
 """This build's site source and preview (if any), from ``on_config`` for ``on_files``."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Once per command (``mkdocs serve`` rebuilds many times): our warning when the engine is past its end of life."""
+    try:
+        warn_if_past_end_of_life(engine_name())
+    except EngineSettingError as exc:
+        raise PluginError(str(exc)) from exc
+
+
+def engine_name() -> str:
+    """``properdocs`` when ProperDocs runs this hook (its modules stand in for ``mkdocs``), else ``mkdocs``."""
+    return "properdocs" if mkdocs.__name__ == "properdocs" else "mkdocs"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -88,3 +106,12 @@ def _mark_static_pages(files: Files, config: MkDocsConfig, preview: Preview) -> 
     for file in [f for f in files if f.src_uri.endswith(".html") and f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs)]:
         files.remove(file)
         files.append(File.generated(config, file.src_uri, content=mark_static_page(file.content_string, preview)))
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The site's search index, from the pages just written (the same index on every engine)."""
+    try:
+        found = index_site(Path(config.site_dir), config.use_directory_urls)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info(found.summary())

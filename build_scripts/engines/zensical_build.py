@@ -1,9 +1,10 @@
 """The Zensical engine adapter: ``dossier build --engine zensical``, the same site as the MkDocs hook makes.
 
 The shared core (:mod:`.site_source`) validates and generates; :mod:`.zensical_source` writes it
-all into a build folder (Zensical runs no hooks); Zensical builds it strictly; only a build that
-succeeded replaces ``site/`` (Zensical writes its whole output even when strict mode then fails,
-and a half site must never be published). The only module that imports Zensical.
+all into a build folder (Zensical runs no hooks); Zensical builds it strictly, then the site gets
+its search index (:mod:`.search_index`); only a build that succeeded replaces ``site/``
+(Zensical writes its whole output even when strict mode then fails, and a half site must never
+be published). The only module that imports Zensical.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..render.context import cache_folder
 from .mkdocs_config import read_config, repository_settings
 from .output_folder import check_output_folder
 from .preview import PREVIEW_ENV
+from .search_index import SearchIndexError, index_site
 from .site_source import SiteSource, prepare_site
 from .zensical_source import SITE, write_source
 
@@ -55,6 +57,10 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
         zensical.build(str(config_file), {"strict": True, "clean": False})
     except (RuntimeError, ClickException) as exc:
         raise BuildError(f"Zensical {zensical.version()} bouwde de site niet ({exc}); {target} is niet veranderd") from exc
+    try:
+        index_site(work / SITE, config.get("use_directory_urls", True))
+    except SearchIndexError as exc:
+        raise BuildError(f"{exc}; {target} is niet veranderd") from exc
     publish(work / SITE, target)
     return source
 

@@ -10,7 +10,7 @@ No page has an inline script the policy would have to allow: the theme's small i
 (``theme/partials/javascripts/``), and ``__config`` is a JSON data block, which a policy does not
 run. So ``script-src 'self'`` needs no hash and no nonce.
 
-Two allowances, each where it is needed and why:
+Three allowances, each where it is needed and why:
 
 - ``style-src 'unsafe-inline'``: Zensical's search dialog puts a ``<style>`` into its shadow root
   and Decap CMS styles its components with ``<style>`` elements (emotion). CSS cannot run a
@@ -22,8 +22,9 @@ Two allowances, each where it is needed and why:
   lets no injected markup run (inline scripts and handlers stay refused); our code and Decap pass
   no reader's or region's text to ``eval``.
 
-Search that compiles WebAssembly (Pagefind) would need ``'wasm-unsafe-eval'`` in ``script-src``:
-add it to :data:`SITE`, nowhere else.
+- ``script-src 'wasm-unsafe-eval'``: the site's search (Pagefind) compiles its own WebAssembly
+  module, fetched from this site, to read the index fragments. It allows compiling WebAssembly
+  only; JavaScript ``eval`` stays refused.
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ from collections.abc import Mapping, Sequence
 
 SITE: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
-    "script-src": ("'self'",),
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),  # see above: Pagefind's WebAssembly
     "style-src": ("'self'", "'unsafe-inline'"),  # see above
     "img-src": ("'self'", "data:"),  # Material's icons are data: URIs in its CSS
     "font-src": ("'self'",),
-    "connect-src": ("'self'",),  # the search index, the invulhulp's generated files
-    "worker-src": ("'self'",),  # Material's search worker
+    "connect-src": ("'self'",),  # the search index fragments, the invulhulp's generated files
+    "worker-src": ("'self'",),  # a search worker of the engine's own, where one runs
     "object-src": ("'none'",),
     "frame-src": ("'none'",),
     "base-uri": ("'self'",),

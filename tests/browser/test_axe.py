@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 import pytest
-from built_site import PAGES, BuiltSite
+from built_site import PAGES, BuiltSite, wait_until_ready
 from tools import AXE_JS, need_tool
 
 from .conftest import DESKTOP, MOBILE
@@ -48,6 +48,7 @@ CASES = (
 def test_no_serious_accessibility_violations(name: str, scheme: str, width: str, built_site: BuiltSite, open_page: Any) -> None:
     need_tool(AXE_JS)
     page = open_page(built_site.url(name), viewport=MOBILE if width == "390px" else DESKTOP, color_scheme=scheme).page
+    wait_until_ready(page, name)
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")  # check hidden tables too
     results = run_axe(page, contrast_only=scheme == "dark")

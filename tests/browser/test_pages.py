@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from built_site import PAGES, BuiltSite
+from built_site import PAGES, BuiltSite, wait_until_ready
 
 from .conftest import MOBILE
 
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_loads_without_errors(name: str, built_site: BuiltSite, open_page: Any) -> None:
     visit = open_page(built_site.url(name), settle=True)
+    wait_until_ready(visit.page, name)
     assert visit.page.locator("h1").count() == 1, "elke pagina heeft precies één h1"
     assert visit.page.evaluate("document.documentElement.lang") == "nl"
     assert visit.problems() == [], "\n".join(visit.problems())
@@ -23,6 +24,7 @@ def test_page_loads_without_errors(name: str, built_site: BuiltSite, open_page: 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_horizontal_scrolling_at_390px(name: str, built_site: BuiltSite, open_page: Any) -> None:
     visit = open_page(built_site.url(name), viewport=MOBILE)
+    wait_until_ready(visit.page, name)
     too_wide = visit.page.evaluate(
         """() => {
           const width = document.documentElement.clientWidth;
