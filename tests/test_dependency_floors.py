@@ -37,7 +37,7 @@ def floor(package: str) -> Version:
 
 
 def comment_of(package: str) -> str:
-    line = next(line for line in TEXT.splitlines() if re.match(rf'\s*"{re.escape(package)}\s*[<>=~!]', line, re.IGNORECASE))
+    line = next(line for line in TEXT.splitlines() if re.match(rf'\s*"{re.escape(package)}\s*(\[[^\]]*\])?\s*[<>=~!]', line, re.IGNORECASE))
     return line.split("#", 1)[1] if "#" in line else ""
 
 
