@@ -332,9 +332,22 @@ def _run_migrate(args: argparse.Namespace) -> int:
     return EXIT_DATA if any(r.status.startswith("niet bijgewerkt") for r in results) else EXIT_OK
 
 
+def _problems_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["text", "markdown"], default="text", help="uitvoer: text of markdown (de tabel in CONTRIBUTING.md)")
+
+
+def _run_problems(args: argparse.Namespace) -> int:
+    """Every kind of problem ``validate`` can report, from the catalogue."""
+    from .reading.catalogue import catalogue_markdown, catalogue_text
+
+    print(catalogue_markdown() if args.format == "markdown" else catalogue_text())
+    return EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
+    "problemen": ("toon elke soort melding van validate: code, soort, uitleg en oplossing", _problems_args, _run_problems),
     "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),

@@ -101,7 +101,7 @@ def test_the_maxima_and_codes_are_in_the_json_schema_and_the_contract_docs() -> 
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"tot en met {models.MAX_AANTAL:,}".replace(",", ".") in contributing and f"tot en met {models.MAX_WEKEN} weken" in contributing
     for code in ("geen-eindig-getal", "te-hoog", "stuurteken", "meer-regels", "snelkoppeling"):
-        assert f"(`{code}`) |" in contributing and f"| `{code}` | error |" in readme
+        assert f"| `{code}` | fout |" in contributing and f"| `{code}` | error |" in readme
 
 
 # --- item 3: no control character anywhere in a data file ----------------------------------------------------

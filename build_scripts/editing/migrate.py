@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..contract.models import CURRENT_VERSION
+from ..reading.catalogue import SNELKOPPELING
 from ..reading.discovery import discover
 from ..reading.documents import read_document
 from .writing import LinkError, write_existing
@@ -53,7 +54,7 @@ def _reads_as(text: str, expected: object) -> bool:
 def migrate_files(root: Path) -> list[Migratie]:
     """Migrate every data file under ``root/data``; a file that is not readable YAML, or a link, is reported, never touched."""
     files, stray = discover(root / "data", root)
-    results = [Migratie(p.path, f"niet bijgewerkt: {p.message}") for p in stray if p.code == "snelkoppeling"]
+    results = [Migratie(p.path, f"niet bijgewerkt: {p.message}") for p in stray if p.code == SNELKOPPELING.code]
     for data_file in files:
         doc, problems = read_document(data_file)
         if doc.data is None or any(p.is_error for p in problems):

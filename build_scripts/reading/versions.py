@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..contract.models import CURRENT_VERSION
+from . import catalogue
 from .documents import Document, KeyPath
 from .parts import YearParts
 from .problems import Problem
@@ -36,7 +37,7 @@ def version_problems(doc: Document, parts: YearParts) -> Iterator[Problem]:
 def _problem(doc: Document, where: KeyPath) -> Problem:
     return doc.problem(
         where,
-        "versie-2-sleutel",
+        catalogue.VERSIE_2_SLEUTEL,
         f"'{where[-1]}' hoort bij versie {CURRENT_VERSION} van het gegevenscontract; zet 'versie: {CURRENT_VERSION}' "
         "bovenaan het bestand (of voer dossier migrate uit)",
         at_key=True,
