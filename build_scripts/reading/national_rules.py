@@ -41,8 +41,8 @@ def check(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[P
 def _advice(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[Problem]:
     for i, advies in parts.adviezen:
         if advies.regio not in readings.slugs:
-            where: KeyPath = ("adviezen", i, "regio")
-            yield doc.problem(where, catalogue.ADVIES_REGIO_ONBEKEND, f"regio '{advies.regio}' bestaat niet; kies een mapnaam uit data/regions/")
+            unknown = f"regio '{advies.regio}' bestaat niet; kies een mapnaam uit data/regions/"
+            yield doc.problem(("adviezen", i, "regio"), catalogue.ADVIES_REGIO_ONBEKEND, unknown)
         if advies.zorgvorm.regionaal:
             yield doc.problem(
                 ("adviezen", i, "zorgvorm"), catalogue.ADVIES_REGIONAAL,
