@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.error import HTTPError, URLError
 
+from .settings import Settings
+
 MARKER = "<!-- dossier: samenvatting van de wijzigingen -->"
 VERSION_MARKER = "<!-- dossier: versie {sha} -->"  # the commit the summary describes: a job that polls skips it next time
-GITLAB_TOKEN_ENV = "DOSSIER_GITLAB_TOKEN"
+GITLAB_TOKEN_ENV = Settings.variable("gitlab_token")
 GITHUB_BOT = "github-actions[bot]"
 PER_PAGE = 100
 CUT_AT = "### Alle wijzigingen per bestand"

@@ -32,8 +32,15 @@ def _problems() -> str:
     return catalogue_markdown()
 
 
+def _settings() -> str:
+    from build_scripts.settings import settings_markdown
+
+    return settings_markdown()
+
+
 GENERATORS: dict[str, Callable[[], str | None]] = {
     "problemen": _problems,
+    "settings": _settings,
 }
 """Each generated table by name; a generator returning ``None`` has nothing to say yet (the block is left as it is)."""
 

@@ -121,6 +121,9 @@ def format_key_path(key_path: KeyPath) -> str:
     return out
 
 
+_NOT_UTF8 = "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)"
+
+
 def read_document(data_file: DataFile) -> tuple[Document, list[Problem]]:
     """Read, decode and parse one file; the document's ``data`` stays ``None`` if it cannot be used."""
     doc = Document(data_file.display, data_file.kind, data_file.slug, data_file.jaar)
@@ -142,10 +145,7 @@ def parse_into(doc: Document, raw: bytes) -> list[Problem]:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return fail(
-            line, column, catalogue.GEEN_UTF8,
-            "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)",
-        )
+        return fail(line, column, catalogue.GEEN_UTF8, _NOT_UTF8)
     text = text.removeprefix("\ufeff")
     text, forbidden = _forbidden_characters(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
