@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from ..contract import versions
 from ..contract.characters import one_line
-from ..contract.models import CURRENT_VERSION, RegioJaar, ZorgvormGegevens
+from ..contract.models import RegioJaar, ZorgvormGegevens
 from ..contract.notation import dutch_date
 from ..reading import milestones
 from ..reading.catalogue import SNELKOPPELING
@@ -47,7 +48,7 @@ class Resultaat:
 def next_year_data(model: RegioJaar, jaar: int) -> dict[str, Any]:
     """Next cycle's content: stable fields kept, figures onbekend, the year's own results dropped."""
     return {
-        "versie": CURRENT_VERSION,
+        "versie": versions.current_version(),
         "regio": model.regio,
         "jaar": jaar,
         "status": "concept",

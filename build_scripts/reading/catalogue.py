@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..contract.versions import STEPS, Step
+
 Severity = Literal["fout", "waarschuwing"]
 FOUT: Severity = "fout"
 WAARSCHUWING: Severity = "waarschuwing"
@@ -147,11 +149,19 @@ GEEN_LIJST = _fout("geen-lijst", "Geen lijst", "Hier hoort een lijst: regels die
 LEGE_LIJST = _fout("lege-lijst", "Lege lijst", "Deze lijst mag niet leeg zijn.", "Vul minstens één waarde in.")
 ONGELDIGE_WAARDE = _fout("ongeldige-waarde", "Ongeldige waarde", "De waarde past niet bij deze sleutel.", "Lees de melding en pas de waarde aan.")
 
-# Contract versions
-VERSIE_2_SLEUTEL = _fout(
-    "versie-2-sleutel", "Sleutel uit versie 2 zonder versie: 2", "U gebruikt een sleutel uit versie 2 in een bestand zonder `versie: 2`.",
-    "Zet `versie: 2` als eerste sleutel bovenaan het bestand, of laat het commando `dossier migrate` dat doen.",
-)
+
+
+def version_key_kind(step: Step) -> ProblemKind:
+    """The kind of a key of ``step``'s version in an older file: one per step of the contract's versions."""
+    n = step.version
+    return _fout(
+        step.problem_code, f"Sleutel uit versie {n} zonder versie: {n}", f"U gebruikt een sleutel uit versie {n} in een bestand zonder `versie: {n}`.",
+        f"Zet `versie: {n}` als eerste sleutel bovenaan het bestand, of laat het commando `dossier migrate` dat doen.",
+    )
+
+
+# Contract versions: one kind per step (contract/versions.py)
+VERSION_KEYS = tuple(version_key_kind(step) for step in STEPS)
 
 # Rules across files (regions)
 BUURREGIO_ZELF = _fout(
@@ -307,7 +317,9 @@ STUKKEN_HEIDAG_TE_LAAT = _waarschuwing(
     "Controleer de datum bij `stukken_verspreid`.",
 )
 
-CATALOGUE: dict[str, ProblemKind] = {kind.code: kind for kind in globals().copy().values() if isinstance(kind, ProblemKind)}
+CATALOGUE: dict[str, ProblemKind] = {
+    kind.code: kind for kind in [*(v for v in globals().copy().values() if isinstance(v, ProblemKind)), *VERSION_KEYS]
+}
 """Every kind, by code, in the order declared above."""
 
 
