@@ -1,4 +1,4 @@
-"""Check one parsed document against its model and say what is wrong in Dutch, at the right line.
+"""Say what the model found wrong in a document in Dutch, at the right line.
 
 Pydantic reports in English with a location tuple; this module maps each error type to a
 message a policy advisor can act on (what was found, what is allowed, how to fix it).
@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..contract.models import MAX_AANTAL, MAX_WEKEN, MODELS
+from ..contract.models import MAX_AANTAL, MAX_WEKEN
 from . import catalogue
 from .catalogue import ProblemKind
 from .documents import Document, KeyPath, format_key_path
@@ -31,13 +31,9 @@ _LIMIT_HINTS: dict[float, str] = {
 }
 
 
-def validate_document(doc: Document) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate ``doc.data`` against the model for its kind; return the model or the problems."""
-    model_class: type[BaseModel] = MODELS[doc.kind]
-    try:
-        return model_class.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
+def model_problems(doc: Document, model_class: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    """Each error pydantic found in ``doc`` as a located problem with a Dutch message."""
+    return [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
 
 
 def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:

@@ -14,11 +14,11 @@ from pydantic import BaseModel
 
 from ..contract.fields import field_value
 from ..contract.models import ZorgvormGegevens
+from ..contract.norms import KRIMP_PCT, supply_change
 from ..contract.vocabulary import DeelnemerSoort, Vertegenwoordiging, Zorgvorm
 from . import catalogue, cycle_rules, national_rules
 from .dataset import Dataset
 from .documents import Document, KeyPath
-from .norms import KRIMP_PCT, supply_change
 from .parts import YearParts
 from .plausibility import JUMP_FACTOR, JUMP_PATHS, is_jump
 from .problems import Problem
