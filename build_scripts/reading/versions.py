@@ -15,7 +15,7 @@ from .parts import YearParts
 from .problems import Problem
 
 VERSIE_2_ZORGVORM = ("toegangsprobleem", "elders")
-VERSIE_2_CRITERIUM = ("doelgroep", "alternatief")
+VERSIE_2_CRITERIUM = ("doelgroep", "alternatief", "leeftijd_vanaf", "leeftijd_tot_en_met")
 
 
 def version_problems(doc: Document, parts: YearParts) -> Iterator[Problem]:
