@@ -206,6 +206,14 @@ def test_rule_5_age_limits_are_the_same_group_only_where_their_ages_overlap(nat:
     assert signaal is not None and signaal.waarom["alfa"] == "'Geen minderjarigen': geen alternatief bekend"
 
 
+def test_rule_5_a_region_page_shows_the_ages_an_age_limit_excludes(nat: Project, stub_charts: list[str]) -> None:
+    zet(nat, "alfa", HSG, exclusiecriteria=[{**criterium("Geen minderjarigen", "leeftijd", alternatief="jeugd-ggz"), "leeftijd_tot_en_met": 17}])
+    zet(nat, "beta", HSG, exclusiecriteria=[{**criterium("Geen werkenden", "leeftijd", alternatief="elders"), "leeftijd_vanaf": 18, "leeftijd_tot_en_met": 66}])
+    pages = _pages(nat.root)
+    assert "Groep: leeftijdsgrens (tot en met 17 jaar)" in pages["regios/alfa/2026/index.md"]
+    assert "Groep: leeftijdsgrens (vanaf 18 tot en met 66 jaar)" in pages["regios/beta/2026/index.md"]
+
+
 def test_rule_6_one_neighbours_spare_capacity_is_shared_not_spent_twice(nat: Project) -> None:
     """alfa and gamma are each 60 short in klinische zorg; beta, between them, has 80 to spare: 40 each."""
     zet(nat, "alfa", KLINISCH, werkelijke_vraag=450, capaciteit=(380, 10))
