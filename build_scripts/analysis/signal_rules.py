@@ -21,9 +21,8 @@ from ..contract import norms
 from ..contract.notation import number, number_as_given
 from .national import Criterium, plain
 
-ONVERGELIJKBARE_GROEPEN = frozenset({"anders", "leeftijd"})
-"""Groups two criteria never share: ``anders`` names no group, and the contract holds no age limits,
-so two ``leeftijd`` criteria (under 18, over 65) cannot be shown to exclude the same patients."""
+ONVERGELIJKBARE_GROEPEN = frozenset({"anders"})
+"""Groups two criteria never share: ``anders`` names no group. Age limits are compared by their ages (:func:`zelfde_groep`)."""
 
 
 @dataclass
@@ -168,8 +167,21 @@ def _neighbours_text(ruimte: _Ruimte) -> str:
 
 
 def zelfde_groep(a: Criterium, b: Criterium) -> bool:
-    """Do two criteria exclude the same patients? Only when they name the same group, and one that can be compared."""
-    return a.doelgroep is not None and a.doelgroep == b.doelgroep and a.doelgroep not in ONVERGELIJKBARE_GROEPEN
+    """Do two criteria exclude the same patients? Only when they name the same group, and one that can be compared.
+
+    ``anders`` is never the same group; two age limits are the same group only when both state their
+    ages and the ranges overlap ("onder 18" and "vanaf 65" exclude different patients).
+    """
+    if a.doelgroep is None or a.doelgroep != b.doelgroep or a.doelgroep in ONVERGELIJKBARE_GROEPEN:
+        return False
+    if a.doelgroep == "leeftijd":
+        return a.leeftijden is not None and b.leeftijden is not None and _overlappen(a.leeftijden, b.leeftijden)
+    return True
+
+
+def _overlappen(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """Do two age ranges (from, through; ``None`` = no upper bound) share at least one age?"""
+    return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
 def tekort_door_exclusiecriteria(rows: pd.DataFrame, buren: Mapping[str, Sequence[str]]) -> Gevonden:

@@ -31,7 +31,7 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step(2, zorgvorm_keys=("toegangsprobleem", "elders"), criterium_keys=("doelgroep", "alternatief")),
+    Step(2, zorgvorm_keys=("toegangsprobleem", "elders"), criterium_keys=("doelgroep", "alternatief", "leeftijd_vanaf", "leeftijd_tot_en_met")),
 )
 """Every version after the first, oldest first; each ``version`` one above the previous."""
 

@@ -199,6 +199,14 @@ CAPACITEIT_NIET_AANWEZIG = _fout(
     "capaciteit-niet-aanwezig", "Capaciteit bij afwezig aanbod", "Er staat `aanwezig: false`, maar wel capaciteit boven 0.",
     "Zet `aanwezig` op `true` of de capaciteit op 0.",
 )
+LEEFTIJD_ZONDER_LEEFTIJDSGRENS = _fout(
+    "leeftijd-zonder-leeftijdsgrens", "Leeftijd bij een ander criterium",
+    "`leeftijd_vanaf` of `leeftijd_tot_en_met` staat bij een criterium dat geen leeftijdsgrens is.",
+    "Zet `doelgroep: leeftijd`, of verwijder de leeftijd.",
+)
+LEEFTIJDEN_OMGEDRAAID = _fout(
+    "leeftijden-omgedraaid", "Leeftijden omgedraaid", "`leeftijd_tot_en_met` is lager dan `leeftijd_vanaf`.", "Draai de twee leeftijden om."
+)
 ELDERS_ONBEKEND = _fout(
     "elders-onbekend", "Onbekende regio bij elders", "Bij `elders` staat een regio die het dossier niet kent.",
     "Gebruik de mapnaam van de regio, zoals `amsterdam`.",

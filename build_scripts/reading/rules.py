@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from ..contract.fields import field_value
 from ..contract.models import ZorgvormGegevens
 from ..contract.norms import KRIMP_PCT, supply_change
-from ..contract.vocabulary import DeelnemerSoort, Vertegenwoordiging, Zorgvorm
+from ..contract.vocabulary import DeelnemerSoort, Doelgroep, Vertegenwoordiging, Zorgvorm
 from . import catalogue, cycle_rules, national_rules
 from .dataset import Dataset
 from .documents import Document, KeyPath
@@ -94,6 +94,7 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
             catalogue.LANDELIJKE_FUNCTIE_REGIONAAL,
             f"{zorgvorm.label.lower()} is regionale zorg en heeft normaal geen landelijke functie; controleer deze waarde",
         )
+    yield from _leeftijd_rules(doc, base, g)
     if not g.aanwezig and any((g.capaciteit.binnen_regio, g.capaciteit.buiten_regio)):
         yield doc.problem(
             (*base, "capaciteit"),
@@ -101,6 +102,19 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
             "aanwezig: false, maar er staat capaciteit boven 0; zet aanwezig op true of de capaciteit op 0",
             at_key=True,
         )
+
+
+def _leeftijd_rules(doc: Document, base: KeyPath, g: ZorgvormGegevens) -> Iterator[Problem]:
+    """Ages belong to an age limit, and run from young to old: the exclusion rule compares them between regions."""
+    for i, c in enumerate(g.exclusiecriteria):
+        where: KeyPath = (*base, "exclusiecriteria", i)
+        velden = [v for v in ("leeftijd_vanaf", "leeftijd_tot_en_met") if getattr(c, v) is not None]
+        if velden and c.doelgroep != Doelgroep.leeftijd:
+            yield doc.problem((*where, velden[0]), catalogue.LEEFTIJD_ZONDER_LEEFTIJDSGRENS,
+                              f"'{velden[0]}' hoort bij een leeftijdsgrens; zet doelgroep op leeftijd of verwijder '{velden[0]}'", at_key=True)
+        elif c.leeftijd_vanaf is not None and c.leeftijd_tot_en_met is not None and c.leeftijd_vanaf > c.leeftijd_tot_en_met:
+            yield doc.problem((*where, "leeftijd_tot_en_met"), catalogue.LEEFTIJDEN_OMGEDRAAID,
+                              f"leeftijd_tot_en_met ({c.leeftijd_tot_en_met}) is lager dan leeftijd_vanaf ({c.leeftijd_vanaf}); draai ze om")
 
 
 def _elders_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens, slugs: set[str]) -> Iterator[Problem]:
