@@ -2,7 +2,7 @@
 
 Used by :mod:`review_requests`, the trusted job that writes the review summary; never by a job
 that runs a merge request's code, since the token that writes comments must stay out of reach of
-that code (README, "Security"):
+that code (docs/security.md):
 
 - GitLab: the notes API, with a project access token (role Reporter, scope ``api``) kept in the
   *protected* CI/CD variable ``DOSSIER_GITLAB_TOKEN``; the job token may not write notes;

@@ -1,7 +1,7 @@
 """The review summary as one comment on each open merge request, posted by a trusted job: our code, the request's data.
 
-The token that writes comments must never be where a merge request's code runs (README,
-"Security"): a merge request can change any script its own pipeline runs, and a masked variable is
+The token that writes comments must never be where a merge request's code runs
+(docs/security.md): a merge request can change any script its own pipeline runs, and a masked variable is
 only hidden in the log, not from that code. So the request's pipeline posts nothing. A job on the
 protected default branch runs this module from its own checkout instead:
 

@@ -32,15 +32,72 @@ def _problems() -> str:
     return catalogue_markdown()
 
 
+def _problem_codes() -> str:
+    from build_scripts.reading.catalogue import CATALOGUE
+
+    rows = ["| code | severity | title (Dutch) |", "|---|---|---|"]
+    rows += [f"| `{k.code}` | {'error' if k.severity == 'fout' else 'warning'} | {k.title} |" for k in CATALOGUE.values()]
+    return "\n".join(rows)
+
+
 def _settings() -> str:
     from build_scripts.settings import settings_markdown
 
     return settings_markdown()
 
 
+def _modules() -> str:
+    """The packages of ``build_scripts/`` in their layers (import-linter), each module with the first line of its docstring."""
+    import ast
+    import tomllib
+
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    pipeline = next(c for c in contracts if c["id"] == "pipeline")["layers"]
+    inner = {c["containers"][0]: c["layers"] for c in contracts if c.get("containers")}
+    rows = ["| layer (top first) | module | its job (first line of its docstring) |", "|---|---|---|"]
+    for depth, layer in enumerate(pipeline, start=1):
+        for name in (part.strip() for part in layer.split("|")):
+            path = REPO / name.replace(".", "/")
+            files = sorted(p for p in path.glob("*.py") if p.name != "__init__.py") if path.is_dir() else [path.with_suffix(".py")]
+            for file in files:
+                doc = ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or ""
+                first = doc.strip().splitlines()[0] if doc.strip() else ""
+                where = f"{depth}: `{name.removeprefix('build_scripts.')}`"
+                sub = next((f" · {i}" for i, lay in enumerate(inner.get(name, []), start=1) if file.stem in [x.strip() for x in lay.split("|")]), "")
+                module = file.relative_to(REPO / "build_scripts").as_posix()
+                job = first.replace("|", "\\|")
+                rows.append(f"| {where}{sub} | `{module}` | {job} |")
+    return "\n".join(rows)
+
+
+def _commands() -> str:
+    """Every ``dossier`` command: its usage line and its (Dutch) help, from the parser itself."""
+    from build_scripts import cli
+
+    parser = cli._parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    rows = ["| usage | what it does (the command's own help) |", "|---|---|"]
+    for name, (help_text, _args, _run) in cli.COMMANDS.items():
+        usage = " ".join(sub.choices[name].format_usage().split()[1:]).replace("|", "\\|")
+        rows.append(f"| `{usage}` | {help_text} |")
+    return "\n".join(rows)
+
+
+def _fields() -> str | None:
+    """The field registry's table, once ``contract/fields.py`` has ``fields_markdown_table`` (issue 25, the registry's branch)."""
+    from build_scripts.contract import fields
+
+    table = getattr(fields, "fields_markdown_table", None)
+    return table() if callable(table) else None
+
+
 GENERATORS: dict[str, Callable[[], str | None]] = {
     "problemen": _problems,
+    "problem-codes": _problem_codes,
     "settings": _settings,
+    "modules": _modules,
+    "commands": _commands,
+    "fields": _fields,
 }
 """Each generated table by name; a generator returning ``None`` has nothing to say yet (the block is left as it is)."""
 

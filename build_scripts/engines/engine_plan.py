@@ -40,7 +40,7 @@ END_OF_LIFE = (
     # Critical fixes and security updates continue until that date."
     EndOfLife("het thema Material for MkDocs 9.x", dt.date(2027, 5, 5), ("mkdocs", "properdocs")),
 )
-"""Announced ends of life. MkDocs 1.x has no announced date (unmaintained since 2024: README, "Engines")."""
+"""Announced ends of life. MkDocs 1.x has no announced date (unmaintained since 2024: docs/engines.md)."""
 
 
 class EngineSettingError(ValueError):
@@ -70,7 +70,7 @@ def end_of_life_warning(engine: str, on: dt.date) -> str | None:
     return (
         f"{ENGINE_NAMES[engine]} bouwt deze site met {parts}. De site werkt nog, maar fouten worden niet meer hersteld. "
         f"Stap over op {' of '.join(ENGINE_NAMES[o] for o in others)}: zet in mkdocs.yml onder extra de regel "
-        f"'{ENGINE_SETTING}: {others[0]}' (README, 'Engines')."
+        f"'{ENGINE_SETTING}: {others[0]}' (docs/engines.md)."
     )
 
 
