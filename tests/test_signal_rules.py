@@ -18,8 +18,8 @@ import yaml
 from build_scripts.analysis import national, signals
 from build_scripts.analysis.national import Criterium
 from build_scripts.cli import EXIT_OK, main
+from build_scripts.contract import norms
 from build_scripts.contract.vocabulary import Zorgvorm
-from build_scripts.reading import norms
 from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES, Project
 

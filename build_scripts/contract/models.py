@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
+from .versions import current_version
 from .vocabulary import (
     Bijeenkomstsoort,
     DeelnemerSoort,
@@ -68,8 +69,8 @@ Tijd = Annotated[
 ]
 
 
-CURRENT_VERSION = 2
-"""The contract version ``dossier migrate`` writes; a file without ``versie`` is version 1."""
+CURRENT_VERSION = current_version()
+"""The contract version ``dossier migrate`` writes (the last of :data:`versions.STEPS`); a file without ``versie`` is version 1."""
 Versie = Annotated[int, Strict(), Field(ge=1, le=CURRENT_VERSION, description="Versie van het gegevenscontract; ontbreekt = versie 1.")]
 
 
