@@ -1,0 +1,100 @@
+"""The chair's overview (issue 26): ``dossier diff`` opens with a summary and ranks moved figures by size.
+
+On the example data and on a copy where one region's figure moves from a small base (2 → 40):
+the ranking is by absolute change, a base under 5 is always marked, and a region name with an
+apostrophe reads as typed (no ``&#39;``), in the text and in the Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_scripts.analysis.review import MOST_MOVED, SMALL_BASE
+from build_scripts.cli import EXIT_OK, main
+from conftest import REPO
+
+GOOI = "data/regions/t-gooi/2026.yaml"
+
+
+def _diff(capsys: pytest.CaptureFixture[str], root: Path, fmt: str) -> str:
+    assert main(["--root", str(root), "diff", "2025", "2026", "--format", fmt]) == EXIT_OK
+    return capsys.readouterr().out
+
+
+def _dutch(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _top_text(text: str) -> list[str]:
+    block = text.split("\nCijfers die het meest veranderden", 1)[1].split("\n\n", 1)[0]
+    return [line for line in block.splitlines() if re.match(r"  \d+\. ", line)]
+
+
+def _top_markdown(text: str) -> list[list[str]]:
+    block = text.split("### Cijfers die het meest veranderden\n", 1)[1].split("\n### ", 1)[0]
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in block.splitlines() if line.startswith("| ") and "---" not in line][1:]
+
+
+def _assert_small_bases_marked(text: str, markdown: str) -> int:
+    """Every top-ten entry from a base under 5 carries the mark, in both formats; returns how many there are."""
+    lines, rows = _top_text(text), _top_markdown(markdown)
+    assert len(lines) == len(rows) == MOST_MOVED
+    small = 0
+    for line, row in zip(lines, rows, strict=True):
+        oud = _dutch(row[4])
+        assert line.split(": ")[-1].startswith(f"{row[4]} → {row[5]}"), (line, row)
+        if oud < SMALL_BASE:
+            small += 1
+            assert "kleine basis" in row[0] and "kleine basis" in line, (line, row)
+        else:
+            assert "kleine basis" not in row[0] and "kleine basis" not in line, (line, row)
+    return small
+
+
+def test_the_example_diff_opens_with_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    text = _diff(capsys, REPO, "text")
+    head = text.splitlines()[:9]
+    assert head[:3] == ["Wijzigingen van 2025 naar 2026", "", "Samenvatting"]
+    assert re.fullmatch(r"  \d+ wijzigingen in 11 bestanden: \d+ gewijzigd, .+\.", head[3]), head[3]
+    assert head[5].startswith("  Meest veranderde regio's: ") and head[6].startswith("  Bestanden erbij: ")
+    assert head[7].startswith("  Zorgvormen erbij") and head[8] == "  Bespreekpunten voor de landelijke tafel: 4 op de agenda gezet, 4 van de agenda gehaald."
+    assert text.index("Cijfers die het meest veranderden") < text.index("Alle wijzigingen per bestand") < text.index("— data/regions/")
+    markdown = _diff(capsys, REPO, "markdown")
+    assert re.findall(r"^### (.+)$", markdown, re.MULTILINE)[:2] == ["Samenvatting", "Regio's en jaren"]
+    assert _assert_small_bases_marked(text, markdown) == 0  # the example's top ten are large figures
+
+
+def test_a_small_base_ranks_by_its_size_and_is_marked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "kopie"
+    shutil.copytree(REPO / "data", root / "data")
+    path = root / GOOI
+    text = path.read_text(encoding="utf-8")
+    at = text.index("wachtenden: ", text.index("  beveiligde_zorg:"))
+    end = text.index("\n", at)
+    path.write_text(text[:at] + "wachtenden: 400" + text[end:], encoding="utf-8")  # a large absolute move
+    before = (REPO / GOOI.replace("2026", "2025")).read_text(encoding="utf-8")
+    oud = before[before.index("wachtenden: ", before.index("  beveiligde_zorg:")):].split("\n", 1)[0].split(": ")[1]
+    assert _dutch(oud) < SMALL_BASE, "the example's figure is a small base"
+    text_out, markdown = _diff(capsys, root, "text"), _diff(capsys, root, "markdown")
+    assert _assert_small_bases_marked(text_out, markdown) == 1
+    first = _top_markdown(markdown)[0]
+    assert first[0] == "**grote sprong**, **kleine basis (oud < 5)**" and first[1] == "'t Gooi" and first[5] == "400"
+    assert "&#39;" not in markdown and "| 't Gooi | 2026 |" in markdown
+
+
+def test_the_summary_names_files_and_care_forms_that_come_or_go(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "kopie"
+    shutil.copytree(REPO / "data", root / "data")
+    (root / "data/regions/utrecht/2026.yaml").unlink()
+    path = root / GOOI
+    text = path.read_text(encoding="utf-8")
+    at = text.index("aanwezig: ", text.index("  beveiligde_zorg:"))
+    assert text[at:].startswith("aanwezig: true")
+    path.write_text(text[:at] + "aanwezig: false" + text[at + len("aanwezig: true"):], encoding="utf-8")
+    summary = [line for line in _diff(capsys, root, "markdown").split("### Regio", 1)[0].splitlines() if line.startswith("- ")]
+    assert "- Bestanden erbij: geen. Bestanden eraf: Utrecht 2026." in summary
+    assert "- Zorgvormen erbij (nu aanwezig): geen. Zorgvormen eraf (niet meer aanwezig): 't Gooi 2026 — Beveiligde zorg." in summary
