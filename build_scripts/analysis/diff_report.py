@@ -25,8 +25,17 @@ from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging
 from .host_markdown import code_span, inert_markdown
 from .review import (
-    SMALL_BASE, PageLinks, bespreekpunt_wissels, large_jumps, moved_most, page_of, plekken, regions_most_changed, small_base,
-    whole_files, zorgvorm_wissels,
+    SMALL_BASE,
+    PageLinks,
+    bespreekpunt_wissels,
+    large_jumps,
+    moved_most,
+    page_of,
+    plekken,
+    regions_most_changed,
+    small_base,
+    whole_files,
+    zorgvorm_wissels,
 )
 
 SOORT_LABELS = {
@@ -189,10 +198,9 @@ def samenvatting(changes: list[Wijziging], versies: Versies) -> list[str]:
         f"Bestanden eraf: {_opsomming([_plek_naam(w.regio, w.jaar, versies) for w in eraf])}."
     )
     vormen = zorgvorm_wissels(changes)
-    lines.append(
-        f"Zorgvormen erbij (nu aanwezig): {_opsomming([f'{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}' for z in vormen if z.aanwezig])}. "
-        f"Zorgvormen eraf (niet meer aanwezig): {_opsomming([f'{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}' for z in vormen if not z.aanwezig])}."
-    )
+    erbij_vormen = [f"{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}" for z in vormen if z.aanwezig]
+    eraf_vormen = [f"{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}" for z in vormen if not z.aanwezig]
+    lines.append(f"Zorgvormen erbij (nu aanwezig): {_opsomming(erbij_vormen)}. Zorgvormen eraf (niet meer aanwezig): {_opsomming(eraf_vormen)}.")
     wissels = bespreekpunt_wissels(changes)
     op = sum(b.geagendeerd for b in wissels)
     lines.append(f"Bespreekpunten voor de landelijke tafel: {op} op de agenda gezet, {len(wissels) - op} van de agenda gehaald.")
@@ -223,7 +231,8 @@ def _overzicht_tekst(changes: list[Wijziging], versies: Versies) -> list[str]:
     wissels = bespreekpunt_wissels(changes)
     if wissels:
         lines += ["", "Bespreekpunten voor de landelijke tafel"]
-        lines += [f"  {'Nieuw geagendeerd' if b.geagendeerd else 'Niet meer geagendeerd'}: {_plek_naam(b.regio, b.jaar, versies)} — {b.zorgvorm.label}" for b in wissels]
+        for b in wissels:
+            lines.append(f"  {'Nieuw geagendeerd' if b.geagendeerd else 'Niet meer geagendeerd'}: {_plek_naam(b.regio, b.jaar, versies)} — {b.zorgvorm.label}")
     return [*lines, "", "Alle wijzigingen per bestand"] if changes else lines
 
 

@@ -41,6 +41,17 @@ def figure(value: float, key: str = "") -> str:
     return number_as_given(value)
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:['’][st](?:[\s-]+|$)|(?:de|het)\s+|['’])", re.IGNORECASE)
+
+
+def name_sort_key(naam: str) -> tuple[str, str]:
+    """Where a name stands in a Dutch list: 't Gooi under G, De Meerlanden under M ('s-Hertogenbosch under H).
+
+    A leading article or apostrophe is skipped for sorting only; the name itself is shown as written.
+    """
+    return (_LEADING_ARTICLE.sub("", naam.strip(), count=1).casefold(), naam.casefold())
+
+
 def dutch_date(value: dt.date | None) -> str:
     """14 april 2026: the one date format of every message and page; an empty date reads *onbekend*.
 

@@ -20,6 +20,7 @@ import yaml
 
 from ..contract.form import date_paths, form_fields, key_order
 from ..contract.models import RegioJaar
+from ..contract.notation import name_sort_key
 from ..reading.dataset import Dataset
 from .context import Output, RepositorySettings, SiteContext
 from .csp import form_policy
@@ -88,7 +89,7 @@ def region_year_files(dataset: Dataset) -> list[Bestand]:
         for slug, region in dataset.regions.items()
         for jaar in region.jaren
     ]
-    return sorted(bestanden, key=lambda b: (b.naam.casefold(), b.regio, -b.jaar))
+    return sorted(bestanden, key=lambda b: (name_sort_key(b.naam), b.regio, -b.jaar))
 
 
 def decap_config(bestanden: list[Bestand], backend: Backend) -> str:
