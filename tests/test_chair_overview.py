@@ -7,6 +7,8 @@ apostrophe reads as typed (no ``&#39;``), in the text and in the Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 import re
 import shutil
 from pathlib import Path
@@ -15,6 +17,11 @@ import pytest
 
 from build_scripts.analysis.review import MOST_MOVED, SMALL_BASE
 from build_scripts.cli import EXIT_OK, main
+from build_scripts.contract.notation import name_sort_key
+from build_scripts.reading.load import load_dataset
+from build_scripts.render import changes as diff_pages
+from build_scripts.render.context import Output, make_context
+from build_scripts.render.nav import nav_section
 from conftest import REPO
 
 GOOI = "data/regions/t-gooi/2026.yaml"
@@ -98,3 +105,60 @@ def test_the_summary_names_files_and_care_forms_that_come_or_go(tmp_path: Path, 
     summary = [line for line in _diff(capsys, root, "markdown").split("### Regio", 1)[0].splitlines() if line.startswith("- ")]
     assert "- Bestanden erbij: geen. Bestanden eraf: Utrecht 2026." in summary
     assert "- Zorgvormen erbij (nu aanwezig): geen. Zorgvormen eraf (niet meer aanwezig): 't Gooi 2026 — Beveiligde zorg." in summary
+
+
+@pytest.fixture(scope="module")
+def change_pages() -> dict[str, str]:
+    """The example's wijzigingen pages, as the hook generates them (no charts drawn)."""
+    dataset, _ = load_dataset(REPO)
+    ctx = make_context(dataset, peildatum=dt.date(2026, 6, 1))
+    return {path: str(out.content) for path, out in diff_pages.pages(ctx)}
+
+
+def test_the_national_changes_page_lists_the_same_figures_as_dossier_diff(change_pages: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    page = change_pages["landelijk/2026/wijzigingen/index.md"]
+    section = page[page.index("{ #cijfers }"):page.index("{ #totalen }")]
+    rows = re.findall(r'<tr><th scope="row"><a href="[^"]+">(.+?)</a></th><td[^>]*>(.+?)</td><td[^>]*>(.+?)</td><td[^>]*>(.+?)</td>', section)
+    markdown = _top_markdown(_diff(capsys, REPO, "markdown"))
+    assert [(html.unescape(r[0]), html.unescape(r[1]), r[2], r[3]) for r in rows] == [(m[1], m[3], m[4], m[5]) for m in markdown]
+    assert page.index("{ #cijfers }") < page.index("{ #totalen }") < page.index("{ #regios }")  # the list before the long totals
+
+
+def test_a_region_changes_page_leads_with_a_summary_and_folds_the_rest(change_pages: dict[str, str]) -> None:
+    page = change_pages["regios/amsterdam/2026/wijzigingen/index.md"]
+    summary = page[page.index("## Samenvatting"):page.index("## Cijfers per zorgvorm")]
+    assert "cijfers die het meest veranderden" in summary and summary.count('<tr><th scope="row"><a href="#') == 5
+    assert "op de agenda gezet Hoogspecialistische zorg (ziekenhuizen)" in summary
+    body = page[page.index("## Cijfers per zorgvorm"):]
+    tables = body.count("<table")
+    folded = sum(part.count("<table") for part in re.findall(r"<details.*?</details>", body, re.DOTALL))
+    assert tables - folded == 1  # only the short table of discussion points stays open
+    assert "<details" in body and " open>" not in body  # Amsterdam has no large jump: nothing unfolded
+
+
+def test_waiting_times_read_with_one_decimal_everywhere(change_pages: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """The region page shows 6,0 weeks (getal(1)); the changes page and dossier diff must say 6,0 too, not 6."""
+    text = _diff(capsys, REPO, "text")
+    value = r"\d+(?:,\d+)?|onbekend"
+    waits = re.findall(rf"gemiddelde_wachttijd_weken: ({value}) → ({value})(?:, ([+-]?\d+(?:,\d+)?))?", text)
+    assert waits and all(re.fullmatch(r"\d+,\d", v) for w in waits for v in w[:2] if v != "onbekend"), waits
+    assert all(re.fullmatch(r"[+-]\d+,\d", w[2]) for w in waits if w[2]), waits
+    page = change_pages["regios/amsterdam/2026/wijzigingen/index.md"]
+    cell = r"<td[^>]*>(?:<strong>)?(.*?)(?:</strong>)?</td>"
+    rows = re.findall(rf'<th scope="row">Gemiddelde wachttijd afgelopen jaar \(weken\)</th><td[^>]*>.*?</td>{cell}{cell}', page)
+    assert rows and all(re.fullmatch(r"\d+,\d", v) for r in rows for v in r if "onbekend" not in v), rows
+
+
+def test_region_lists_sort_t_gooi_under_g() -> None:
+    """'t Gooi stands between Flevoland and Kennemerland: in the overview, the national lists, the nav and the downloads."""
+    assert sorted(["Utrecht", "'t Gooi", "De Meerlanden", "Delft", "'s-Hertogenbosch", "Amsterdam"], key=name_sort_key) == [
+        "Amsterdam", "Delft", "'t Gooi", "'s-Hertogenbosch", "De Meerlanden", "Utrecht",
+    ]
+    dataset, _ = load_dataset(REPO)
+    order = list(dataset.published_regions())
+    assert order.index("flevoland") + 1 == order.index("t-gooi") == order.index("kennemerland") - 1
+    assert list(dataset.region_years(2026)) == order
+    outputs = {f"regios/{slug}/index.md": Output("", title=dataset.regions[slug].naam) for slug in reversed(order)}
+    outputs["regios/index.md"] = Output("", title="Regio's")
+    (group,) = [item for item in nav_section(outputs, "regios/index.md") if isinstance(item, dict)]
+    assert [html.unescape(next(iter(item))) for item in group["Alle regio's"]] == [dataset.regions[s].naam for s in order]
