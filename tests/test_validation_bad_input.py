@@ -24,13 +24,33 @@ def test_duplicate_key(project: Project) -> None:
     assert "dubbele sleutel 'status' (staat ook op regel 3)" in p.message
 
 
-def test_misspelled_key_suggests_nearest(project: Project) -> None:
+def test_misspelled_key_is_one_error_that_suggests_the_missing_key(project: Project) -> None:
+    """``wachtende`` for ``wachtenden``: one mistake, one error at the typed key (not also "missing 'wachtenden'")."""
     project.replace(NOORD, "    wachtenden: 12\n", "    wachtende: 12\n")
-    [p] = [p for p in only(project.problems()) if "onbekende sleutel" in p.message]
+    [p] = only(project.problems())
     line = project.line_of(NOORD, "wachtende: 12")
-    assert (p.line, p.column, p.key_path) == (line, 5, "zorgvormen.acute_zorg.wachtende")
-    assert "bedoelde je 'wachtenden'?" in p.message
-    assert "toegestaan zijn: aanwezig, verwachte_vraag" in p.message
+    assert (p.line, p.column, p.key_path, p.code) == (line, 5, "zorgvormen.acute_zorg.wachtende", "onbekende-sleutel")
+    assert p.message == "onbekende sleutel 'wachtende': bedoelde je 'wachtenden'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
+
+
+def test_extra_key_beside_a_present_one_lists_the_allowed_keys(project: Project) -> None:
+    project.replace(NOORD, "    wachtenden: 12\n", "    wachtenden: 12\n    wachtende: 12\n")
+    [p] = only(project.problems())
+    assert p.key_path == "zorgvormen.acute_zorg.wachtende"
+    assert "bedoelde je 'wachtenden'?" in p.message and "toegestaan zijn: aanwezig, verwachte_vraag" in p.message
+
+
+def test_missing_colon_is_reported_on_its_own_line(project: Project) -> None:
+    """The YAML scanner notices a key without its colon only on a later line; the message points at the key."""
+    line = project.line_of(NOORD, "status: vastgesteld")
+    project.replace(NOORD, "status: vastgesteld\n", "status vastgesteld\n")
+    [p] = only(project.problems())
+    assert (p.path, p.line, p.column) == (NOORD, line, 1)
+    assert "ontbreekt een dubbele punt" in p.message
+    project.replace(NOORD, "status vastgesteld\n", "status: vastgesteld\n")
+    project.replace(NOORD, "    wachtenden: 12\n", "    wachtenden 12\n")
+    [p] = only(project.problems())
+    assert (p.line, p.column) == (project.line_of(NOORD, "wachtenden 12"), 5)
 
 
 def test_thousands_separator(project: Project) -> None:

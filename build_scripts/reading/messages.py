@@ -36,13 +36,34 @@ def validate_document(doc: Document) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model_class.model_validate(doc.data), []
     except ValidationError as exc:
-        return None, [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
+        return None, [_problem(doc, model_class, err) for err in _one_per_typo(model_class, exc.errors(include_url=False))]
+
+
+def _one_per_typo(model_class: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """A mistyped key is one error, not two: the unknown key names the missing one it resembles, and the missing one goes.
+
+    ``wachtenen: 14`` makes pydantic report ``wachtenen`` unknown and ``wachtenden`` missing; the region made
+    one mistake, so it reads one message ("bedoelde je 'wachtenden'?") at the line it typed.
+    """
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    merged: set[tuple[Any, ...]] = set()
+    result = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and (parent := _model_at(model_class, loc[:-1])) is not None:
+            absent = [k for k in parent.model_fields if (*loc[:-1], k) in missing and (*loc[:-1], k) not in merged]
+            close = difflib.get_close_matches(str(loc[-1]), absent, n=1, cutoff=0.6)
+            if close:
+                merged.add((*loc[:-1], close[0]))
+                err = {**err, "type": "verschreven_sleutel", "ctx": {"bedoeld": close[0]}}
+        result.append(err)
+    return [e for e in result if not (e["type"] == "missing" and tuple(e["loc"]) in merged)]
 
 
 def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
     loc: KeyPath = tuple(part for part in err["loc"] if part != "[key]")
     kind = err["type"]
-    at_key = kind in {"extra_forbidden"} or "[key]" in err["loc"]
+    at_key = kind in {"extra_forbidden", "verschreven_sleutel"} or "[key]" in err["loc"]
     info = doc.locate(loc)
     raw = info.raw if loc in doc.nodes else None
     found = _found(err.get("input"), raw)
@@ -57,7 +78,7 @@ def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
 
 
 _CODES = {
-    "missing": "ontbrekende-sleutel", "extra_forbidden": "onbekende-sleutel",
+    "missing": "ontbrekende-sleutel", "extra_forbidden": "onbekende-sleutel", "verschreven_sleutel": "onbekende-sleutel",
     "int_type": "geen-geheel-getal", "int_from_float": "geen-geheel-getal", "int_parsing": "geen-geheel-getal",
     "greater_than_equal": "te-laag", "greater_than": "te-laag", "less_than_equal": "te-hoog", "less_than": "te-hoog",
     "float_type": "geen-getal", "float_parsing": "geen-getal", "finite_number": "geen-eindig-getal", "bool_type": "geen-ja-nee", "bool_parsing": "geen-ja-nee",
@@ -101,6 +122,8 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
         return f"ontbrekende sleutel '{key}'; deze sleutel is verplicht"
     if kind == "extra_forbidden":
         return _unknown_key(model_class, loc)
+    if kind == "verschreven_sleutel":
+        return f"onbekende sleutel '{key}': bedoelde je '{ctx['bedoeld']}'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
     if kind in {"int_type", "int_from_float", "int_parsing"}:
         return _not_a_count(found, raw)
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "finite_number"}:
