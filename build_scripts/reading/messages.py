@@ -43,7 +43,7 @@ def _one_per_typo(model_class: type[BaseModel], errors: list[Any]) -> list[Any]:
     """A mistyped key is one error, not two: the unknown key names the missing one it resembles, and the missing one goes.
 
     ``wachtenen: 14`` makes pydantic report ``wachtenen`` unknown and ``wachtenden`` missing; the region made
-    one mistake, so it reads one message ("bedoelde je 'wachtenden'?") at the line it typed.
+    one mistake, so it reads one message ("bedoelde u 'wachtenden'?") at the line it typed.
     """
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
     merged: set[tuple[Any, ...]] = set()
@@ -123,7 +123,7 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
     if kind == "extra_forbidden":
         return _unknown_key(model_class, loc)
     if kind == "verschreven_sleutel":
-        return f"onbekende sleutel '{key}': bedoelde je '{ctx['bedoeld']}'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
+        return f"onbekende sleutel '{key}': bedoelde u '{ctx['bedoeld']}'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
     if kind in {"int_type", "int_from_float", "int_parsing"}:
         return _not_a_count(found, raw)
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "finite_number"}:
@@ -198,7 +198,7 @@ def _enum(err: Any, found: str) -> str:
     if isinstance(value, str):
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
         if close:
-            message += f" (bedoelde je '{close[0]}'?)"
+            message += f" (bedoelde u '{close[0]}'?)"
     return message
 
 
@@ -211,7 +211,7 @@ def _unknown_key(model_class: type[BaseModel], loc: KeyPath) -> str:
     message = f"onbekende sleutel '{key}'; toegestaan zijn: {', '.join(allowed)}"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        message = f"onbekende sleutel '{key}' (bedoelde je '{close[0]}'?); toegestaan zijn: {', '.join(allowed)}"
+        message = f"onbekende sleutel '{key}' (bedoelde u '{close[0]}'?); toegestaan zijn: {', '.join(allowed)}"
     return message
 
 
