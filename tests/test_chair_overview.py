@@ -22,6 +22,7 @@ from build_scripts.reading.load import load_dataset
 from build_scripts.render import changes as diff_pages
 from build_scripts.render.context import Output, make_context
 from build_scripts.render.nav import nav_section
+from build_scripts.render.templating import yaml_string
 from conftest import REPO
 
 GOOI = "data/regions/t-gooi/2026.yaml"
@@ -162,3 +163,8 @@ def test_region_lists_sort_t_gooi_under_g() -> None:
     outputs["regios/index.md"] = Output("", title="Regio's")
     (group,) = [item for item in nav_section(outputs, "regios/index.md") if isinstance(item, dict)]
     assert [html.unescape(next(iter(item))) for item in group["Alle regio's"]] == [dataset.regions[s].naam for s in order]
+
+
+def test_a_page_title_keeps_its_apostrophe_and_stays_safe() -> None:
+    """The footer escapes the title again for its aria-label: an entity there is read out as "&#39;t Gooi"."""
+    assert yaml_string("'t Gooi <b>\"x\" & y") == '"\'t Gooi &lt;b&gt;&#34;x&#34; &amp; y"'

@@ -45,9 +45,11 @@ def md(text: object) -> Markup:
 def yaml_string(text: object) -> Markup:
     """A double-quoted YAML scalar for front matter, HTML-escaped first.
 
-    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML.
+    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML. The
+    apostrophe stays as typed: the themes quote attributes with double quotes, and the footer
+    escapes its ``aria-label`` once more, where ``&#39;t Gooi`` would be read out as an entity.
     """
-    return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(str(text))).replace("&#39;", "'"), ensure_ascii=False))
 
 
 def mailto(email: str | None) -> Markup:
