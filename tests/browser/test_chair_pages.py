@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 from built_site import BuiltSite
+from tools import AXE_JS, need_tool
 
 from .conftest import DESKTOP, MOBILE
+from .test_axe import BLOCKING, describe, run_axe
 
 pytestmark = pytest.mark.browser
 VIEWPORTS = {"1280": DESKTOP, "390": MOBILE}
@@ -66,3 +68,15 @@ def test_the_national_changes_page_lists_the_figures_that_moved_most_first(width
     assert heading.is_visible() and heading.bounding_box()["y"] < (1_200 if width == "1280" else 2_200)
     rows = page.locator("table", has_text="het meest veranderden").first.locator("tbody tr")
     assert rows.count() == 10
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+@pytest.mark.parametrize("which", ["landelijk", "regio"])
+def test_the_changes_pages_pass_axe(which: str, width: str, built_site: BuiltSite, open_page: Any) -> None:
+    need_tool(AXE_JS)
+    page = open_page(_changes_pages(built_site)[which], viewport=VIEWPORTS[width]).page
+    closed = run_axe(page)  # folded, as a reader first sees it; then unfolded, every table checked
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+    opened = run_axe(page)
+    blocking = [describe(v) for results in (closed, opened) for v in results["violations"] if v["impact"] in BLOCKING]
+    assert blocking == [], "\n".join(blocking)
