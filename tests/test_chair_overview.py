@@ -20,10 +20,11 @@ from build_scripts.cli import EXIT_OK, main
 from build_scripts.contract.notation import name_sort_key
 from build_scripts.reading.load import load_dataset
 from build_scripts.render import changes as diff_pages
+from build_scripts.render import regions as region_pages
 from build_scripts.render.context import Output, make_context
 from build_scripts.render.nav import nav_section
 from build_scripts.render.templating import yaml_string
-from conftest import REPO
+from conftest import REPO, Project
 
 GOOI = "data/regions/t-gooi/2026.yaml"
 
@@ -168,3 +169,19 @@ def test_region_lists_sort_t_gooi_under_g() -> None:
 def test_a_page_title_keeps_its_apostrophe_and_stays_safe() -> None:
     """The footer escapes the title again for its aria-label: an entity there is read out as "&#39;t Gooi"."""
     assert yaml_string("'t Gooi <b>\"x\" & y") == '"\'t Gooi &lt;b&gt;&#34;x&#34; &amp; y"'
+
+
+def test_a_figure_reads_the_same_on_the_year_page_the_changes_page_and_in_dossier_diff(
+    project: Project, stub_charts: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """12,5% PNIL was 13% on the year page and 12,5 in the diff; a waiting time 6,0 on the page and 6 in the diff."""
+    rel = "data/regions/noord/2026.yaml"
+    project.replace(rel, "pnil_aandeel_pct: 12\n", "pnil_aandeel_pct: 12.5\n")
+    dataset, _ = load_dataset(project.root)
+    ctx = make_context(dataset, peildatum=dt.date(2026, 6, 1))
+    year_page = str(dict(region_pages.pages(ctx))["regios/noord/2026/index.md"].content)
+    changes_page = str(dict(diff_pages.pages(ctx))["regios/noord/2026/wijzigingen/index.md"].content)
+    assert "PNIL 12,5%" in year_page and "PNIL 13%" not in year_page
+    assert re.search(r"<td[^>]*>12</td><td[^>]*>12,5</td>", changes_page.replace("<strong>", "").replace("</strong>", ""))
+    text = _diff(capsys, project.root, "text")
+    assert "onder_druk.pnil_aandeel_pct: 12 → 12,5, +0,5 (+4,2%)" in text
