@@ -185,3 +185,16 @@ def test_a_figure_reads_the_same_on_the_year_page_the_changes_page_and_in_dossie
     assert re.search(r"<td[^>]*>12</td><td[^>]*>12,5</td>", changes_page.replace("<strong>", "").replace("</strong>", ""))
     text = _diff(capsys, project.root, "text")
     assert "onder_druk.pnil_aandeel_pct: 12 → 12,5, +0,5 (+4,2%)" in text
+
+
+def test_a_care_form_with_a_large_jump_stays_unfolded(project: Project) -> None:
+    rel = "data/regions/noord/2026.yaml"
+    text = project.read(rel)
+    at = text.index("wachtenden: ", text.index("  klinische_zorg:"))
+    end = text.index("\n", at)
+    project.write(rel, text[:at] + "wachtenden: 400" + text[end:])
+    dataset, _ = load_dataset(project.root)
+    page = str(dict(diff_pages.pages(make_context(dataset, peildatum=dt.date(2026, 6, 1))))["regios/noord/2026/wijzigingen/index.md"].content)
+    klinisch = page[page.index("{ #klinische-zorg }"):page.index("{ #beveiligde-zorg }")]
+    assert '<details class="wijzigingen-details" open>' in klinisch
+    assert page.count('<details class="wijzigingen-details" open>') == 1
