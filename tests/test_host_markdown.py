@@ -96,3 +96,8 @@ def test_the_review_summary_carries_hostile_region_text_inert(tmp_path: Path, ca
     assert "Utrecht" in summary and "omgekeerd" in summary
     ours = re.sub(r"\]\((https://voorbeeld\.example/mr/[^)\s]*)\)", "]", summary)  # the links the summary makes into the preview
     assert active(rendered_text(ours)) == []
+
+
+def test_quotes_read_as_typed_in_the_raw_markdown() -> None:
+    """A reader of the raw Markdown (a CI log, a terminal) sees 't Gooi, not &#39;t Gooi; < and & stay escaped."""
+    assert inert_markdown("'t Gooi \"zegt\" <b> & co") == "'t Gooi \"zegt\" &lt;b&gt; &amp; co"

@@ -17,7 +17,7 @@ from built_site import PREVIEW_ENV, BuiltSite, build_once
 from test_links import parse
 
 from build_scripts.analysis.diff import Wijziging
-from build_scripts.analysis.review import PageLinks, bespreekpunt_wissels, moved_most
+from build_scripts.analysis.review import PageLinks, bespreekpunt_wissels, large_jumps, moved_most, small_base
 from build_scripts.cli import EXIT_OK, EXIT_USAGE, main
 from build_scripts.contract.vocabulary import Zorgvorm
 from conftest import REPO
@@ -73,11 +73,19 @@ def _rows(section: str) -> list[list[str]]:
 
 def test_summary_starts_with_what_the_chair_needs(summary: str) -> None:
     titles = re.findall(r"^#{2,4} (.+)$", summary, re.MULTILINE)
-    assert titles[:5] == [
-        "Wijzigingen in de gegevens: HEAD → huidige versie", "Regio's en jaren", "Cijfers die het meest veranderden",
-        "Bespreekpunten voor de landelijke tafel", "Alle wijzigingen per bestand",
+    assert titles[:7] == [
+        "Wijzigingen in de gegevens: HEAD → huidige versie", "Samenvatting", "Regio's en jaren", "Cijfers die het meest veranderden",
+        "Grote sprongen", "Bespreekpunten voor de landelijke tafel", "Alle wijzigingen per bestand",
     ]
-    assert f"[voorbeeld van de site]({BASE}index.html)" in summary.split("### ", 1)[0]
+    assert f"[voorbeeld van de site]({BASE}index.html)" in summary.split("### Regio", 1)[0]
+    assert [line for line in _section(summary, "Samenvatting").splitlines() if line.startswith("- ")] == [
+        "- 9 wijzigingen in 2 bestanden: 6 gewijzigd, 3 toegevoegd.",
+        "- Grote sprongen (meer dan een factor 3): 2; kijk die eerst na op tikfouten.",
+        "- Meest veranderde regio's: Utrecht (7 wijzigingen, 3 cijfers, 2 grote sprongen); Amsterdam (2 wijzigingen, 1 cijfer).",
+        "- Bestanden erbij: geen. Bestanden eraf: geen.",
+        "- Zorgvormen erbij (nu aanwezig): geen. Zorgvormen eraf (niet meer aanwezig): geen.",
+        "- Bespreekpunten voor de landelijke tafel: 1 op de agenda gezet, 1 van de agenda gehaald.",
+    ]
 
 
 def test_regions_and_years_are_the_ones_changed(summary: str) -> None:
@@ -89,15 +97,17 @@ def test_regions_and_years_are_the_ones_changed(summary: str) -> None:
     assert rows[1][3] == "2" and rows[0][3] == "—"  # Utrecht's two large jumps; none in Amsterdam
 
 
-def test_biggest_jumps_first_then_the_figures_that_moved_most(summary: str) -> None:
+def test_moved_most_by_absolute_change_with_jumps_and_small_bases_marked(summary: str) -> None:
     rows = _rows(_section(summary, "Cijfers die het meest veranderden"))
-    assert [(r[0], r[1].split("]")[0], r[3], r[4], r[5]) for r in rows] == [
-        ("**grote sprong**", "[Utrecht", "Klinische zorg › wachtenden", "61", "610"),   # ×10
-        ("**grote sprong**", "[Utrecht", "Acute zorg › wachtenden", "14", "50"),        # ×3.6
-        ("", "[Amsterdam", "Acute zorg › wachtenden", "9", "10"),                       # ×1.11
-        ("", "[Utrecht", "Klinische zorg › verwachte vraag", "1.500", "1.650"),        # ×1.10
+    assert [(r[0], r[1].split("]")[0], r[3], r[4], r[5], r[6]) for r in rows] == [
+        ("**grote sprong**", "[Utrecht", "Klinische zorg › wachtenden", "61", "610", "+549 (+900,0%)"),
+        ("", "[Utrecht", "Klinische zorg › verwachte vraag", "1.500", "1.650", "+150 (+10,0%)"),
+        ("**grote sprong**", "[Utrecht", "Acute zorg › wachtenden", "14", "50", "+36 (+257,1%)"),
+        ("", "[Amsterdam", "Acute zorg › wachtenden", "9", "10", "+1 (+11,1%)"),
     ]
-    assert rows[0][1] == f"[Utrecht]({BASE}regios/utrecht/2026/index.html#klinische-zorg)" and rows[0][6] == "+549 (+900,0%)"
+    assert rows[0][1] == f"[Utrecht]({BASE}regios/utrecht/2026/index.html#klinische-zorg)"
+    jumps = _rows(_section(summary, "Grote sprongen"))
+    assert [(r[3], r[4], r[5]) for r in jumps] == [("Klinische zorg › wachtenden", "61", "610"), ("Acute zorg › wachtenden", "14", "50")]
 
 
 def test_new_and_dropped_discussion_points(summary: str) -> None:
@@ -144,10 +154,12 @@ def test_a_whole_new_year_file_brings_its_discussion_points() -> None:
     ]
 
 
-def test_moved_most_lists_every_jump_and_a_limited_rest() -> None:
+def test_moved_most_ranks_by_absolute_change_not_by_factor() -> None:
     def figure(oud: int, nieuw: int) -> Wijziging:
         return Wijziging("noord", 2026, "zorgvormen.acute_zorg.wachtenden", "gewijzigd", oud, nieuw, absoluut=nieuw - oud)
-    changes = [figure(100, 101 + i) for i in range(20)] + [figure(10, 100), figure(0, 40)]
+    changes = [figure(100, 101 + i) for i in range(20)] + [figure(10, 100), figure(0, 40), figure(0, 2), figure(1, 0)]
     top = moved_most(changes, limit=3)
-    assert [(w.oud, w.nieuw) for w in top] == [(0, 40), (10, 100), (100, 120), (100, 119), (100, 118)]
+    assert [(w.oud, w.nieuw) for w in top] == [(10, 100), (0, 40), (100, 120)]
+    assert [(w.oud, w.nieuw) for w in large_jumps(changes)] == [(0, 40), (10, 100)]  # 0 → 2 stays under the jump rule's minimum
+    assert [small_base(w) for w in top] == [False, True, False]
     assert PageLinks("https://x.example/mr-1").to("regios/noord/index.md") == "https://x.example/mr-1/regios/noord/index.html"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import Project
@@ -24,13 +26,33 @@ def test_duplicate_key(project: Project) -> None:
     assert "dubbele sleutel 'status' (staat ook op regel 3)" in p.message
 
 
-def test_misspelled_key_suggests_nearest(project: Project) -> None:
+def test_misspelled_key_is_one_error_that_suggests_the_missing_key(project: Project) -> None:
+    """``wachtende`` for ``wachtenden``: one mistake, one error at the typed key (not also "missing 'wachtenden'")."""
     project.replace(NOORD, "    wachtenden: 12\n", "    wachtende: 12\n")
-    [p] = [p for p in only(project.problems()) if "onbekende sleutel" in p.message]
+    [p] = only(project.problems())
     line = project.line_of(NOORD, "wachtende: 12")
-    assert (p.line, p.column, p.key_path) == (line, 5, "zorgvormen.acute_zorg.wachtende")
-    assert "bedoelde je 'wachtenden'?" in p.message
-    assert "toegestaan zijn: aanwezig, verwachte_vraag" in p.message
+    assert (p.line, p.column, p.key_path, p.code) == (line, 5, "zorgvormen.acute_zorg.wachtende", "onbekende-sleutel")
+    assert p.message == "onbekende sleutel 'wachtende': bedoelde u 'wachtenden'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
+
+
+def test_extra_key_beside_a_present_one_lists_the_allowed_keys(project: Project) -> None:
+    project.replace(NOORD, "    wachtenden: 12\n", "    wachtenden: 12\n    wachtende: 12\n")
+    [p] = only(project.problems())
+    assert p.key_path == "zorgvormen.acute_zorg.wachtende"
+    assert "bedoelde u 'wachtenden'?" in p.message and "toegestaan zijn: aanwezig, verwachte_vraag" in p.message
+
+
+def test_missing_colon_is_reported_on_its_own_line(project: Project) -> None:
+    """The YAML scanner notices a key without its colon only on a later line; the message points at the key."""
+    line = project.line_of(NOORD, "status: vastgesteld")
+    project.replace(NOORD, "status: vastgesteld\n", "status vastgesteld\n")
+    [p] = only(project.problems())
+    assert (p.path, p.line, p.column) == (NOORD, line, 1)
+    assert "ontbreekt een dubbele punt" in p.message
+    project.replace(NOORD, "status vastgesteld\n", "status: vastgesteld\n")
+    project.replace(NOORD, "    wachtenden: 12\n", "    wachtenden 12\n")
+    [p] = only(project.problems())
+    assert (p.line, p.column) == (project.line_of(NOORD, "wachtenden 12"), 5)
 
 
 def test_thousands_separator(project: Project) -> None:
@@ -131,7 +153,7 @@ def test_enum_outside_list_lists_allowed_values(project: Project) -> None:
 def test_enum_typo_suggests(project: Project) -> None:
     project.replace(NOORD, "soort: eerste_gespreksronde", "soort: eerste_gespreksrond")
     [p] = only(project.problems())
-    assert "(bedoelde je 'eerste_gespreksronde'?)" in p.message
+    assert "(bedoelde u 'eerste_gespreksronde'?)" in p.message
 
 
 def test_percentage_over_100(project: Project) -> None:
@@ -262,3 +284,14 @@ def test_ages_belong_to_an_age_limit_and_run_from_young_to_old(project: Project)
     omgedraaid = problems["leeftijden-omgedraaid"]
     assert omgedraaid.line == project.line_of(NOORD, "leeftijd_tot_en_met: 12")
     assert "leeftijd_tot_en_met (12) is lager dan leeftijd_vanaf (18)" in omgedraaid.message
+
+
+def test_messages_and_the_contributor_guide_address_the_reader_as_u() -> None:
+    """One form of address for a region: u, as CONTRIBUTING.md, the leidraad and the site pages say it (issue 26)."""
+    from conftest import REPO
+
+    texts = {p: p.read_text(encoding="utf-8") for p in [*(REPO / "build_scripts/reading").glob("*.py"), REPO / "build_scripts/editing/new_year.py"]}
+    strings = {p: re.findall(r'"[^"\n]*"', t) for p, t in texts.items()}  # the messages are string literals
+    assert [(p.name, s) for p, found in strings.items() for s in found if re.search(r"\b(je|jouw|jij)\b", s, re.IGNORECASE)] == []
+    guide = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"\b[Uu]w?\b", guide)) > 50

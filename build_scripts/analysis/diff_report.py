@@ -19,12 +19,24 @@ from typing import Any
 
 from ..contract.characters import json_for_logs, one_line
 from ..contract.fields import ENUM_KEYS, KEY_LABELS
-from ..contract.notation import dutch_date, number, number_as_given
+from ..contract.notation import dutch_date, figure, number
 from ..contract.site_paths import region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging
 from .host_markdown import code_span, inert_markdown
-from .review import PageLinks, bespreekpunt_wissels, moved_most, page_of, plekken
+from .review import (
+    SMALL_BASE,
+    PageLinks,
+    bespreekpunt_wissels,
+    large_jumps,
+    moved_most,
+    page_of,
+    plekken,
+    regions_most_changed,
+    small_base,
+    whole_files,
+    zorgvorm_wissels,
+)
 
 SOORT_LABELS = {
     "gewijzigd": "gewijzigd",
@@ -78,7 +90,7 @@ def waarde_tekst(value: Any, pad: str = "") -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, int | float):
-        return number_as_given(value)
+        return figure(value, pad.rsplit(".", 1)[-1])
     if isinstance(value, list):
         return "; ".join(waarde_tekst(v) for v in value) if value else "geen"
     if isinstance(value, dict):
@@ -100,7 +112,7 @@ def verschil_tekst(w: Wijziging) -> str:
     """``+20 (+5,3%)``; empty when the change is not between two numbers."""
     if w.absoluut is None:
         return ""
-    text = _signed(number_as_given(abs(w.absoluut)), w.absoluut)
+    text = _signed(figure(abs(w.absoluut), w.pad.rsplit(".", 1)[-1]), w.absoluut)
     if w.relatief is not None:
         text += f" ({_signed(number(abs(w.relatief) * 100, 1), w.relatief)}%)"
     return text
@@ -144,11 +156,92 @@ def _tellingen(changes: list[Wijziging]) -> str:
     return text
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _per_soort(changes: list[Wijziging]) -> str:
+    parts = [f"{n} {SOORT_LABELS[soort]}" for soort in SOORT_LABELS if (n := sum(w.soort == soort for w in changes))]
+    return ", ".join(parts)
+
+
+def _plek_naam(regio: str | None, jaar: int | None, versies: Versies) -> str:
+    naam = "Landelijke tafel" if regio is None else versies.namen.get(regio, regio)
+    return naam if jaar is None else f"{naam} {jaar}"
+
+
+def _opsomming(items: list[str]) -> str:
+    return "; ".join(items) if items else "geen"
+
+
+def samenvatting(changes: list[Wijziging], versies: Versies) -> list[str]:
+    """The chair's overview in a few plain lines: counts by kind, the regions that changed most, files and care
+    forms added or removed, discussion points put on or taken off the agenda. Each formatter escapes them."""
+    if not changes:
+        return [_geen(versies)]
+    lines = [f"{_tellingen(changes).split(', waarvan', 1)[0]}: {_per_soort(changes)}."]
+    jumps = large_jumps(changes)
+    lines.append(
+        f"Grote sprongen (meer dan een factor 3): {len(jumps)}; kijk die eerst na op tikfouten." if jumps else "Geen grote sprongen (meer dan een factor 3)."
+    )
+    regios = regions_most_changed(changes)
+    if regios:
+        namen = [
+            f"{versies.namen.get(r.regio, r.regio)} ({_n(r.aantal, 'wijziging', 'wijzigingen')}, {_n(r.cijfers, 'cijfer', 'cijfers')}"
+            + (f", {_n(r.sprongen, 'grote sprong', 'grote sprongen')})" if r.sprongen else ")")
+            for r in regios
+        ]
+        lines.append(f"Meest veranderde regio's: {'; '.join(namen)}.")
+    erbij, eraf = whole_files(changes)
+    lines.append(
+        f"Bestanden erbij: {_opsomming([_plek_naam(w.regio, w.jaar, versies) for w in erbij])}. "
+        f"Bestanden eraf: {_opsomming([_plek_naam(w.regio, w.jaar, versies) for w in eraf])}."
+    )
+    vormen = zorgvorm_wissels(changes)
+    erbij_vormen = [f"{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}" for z in vormen if z.aanwezig]
+    eraf_vormen = [f"{_plek_naam(z.regio, z.jaar, versies)} — {z.zorgvorm.label}" for z in vormen if not z.aanwezig]
+    lines.append(f"Zorgvormen erbij (nu aanwezig): {_opsomming(erbij_vormen)}. Zorgvormen eraf (niet meer aanwezig): {_opsomming(eraf_vormen)}.")
+    wissels = bespreekpunt_wissels(changes)
+    op = sum(b.geagendeerd for b in wissels)
+    lines.append(f"Bespreekpunten voor de landelijke tafel: {op} op de agenda gezet, {len(wissels) - op} van de agenda gehaald.")
+    return lines
+
+
+def let_op(w: Wijziging) -> list[str]:
+    """Why a moved figure needs a second look: a large jump (likely a typo), a small base (a large percentage of little)."""
+    return [text for text, on in (("grote sprong", w.grote_sprong), (f"kleine basis (oud < {SMALL_BASE})", small_base(w))) if on]
+
+
+def _cijfer_regel(w: Wijziging, versies: Versies) -> str:
+    oud, nieuw = waarden(w)
+    notes = let_op(w)
+    return f"{_plek_naam(w.regio, w.jaar, versies)} — {pad_label(w)}: {oud} → {nieuw}, {verschil_tekst(w)}" + (f" [{', '.join(notes)}]" if notes else "")
+
+
+def _overzicht_tekst(changes: list[Wijziging], versies: Versies) -> list[str]:
+    """The text version of the overview: the summary, the figures that moved most, every large jump."""
+    lines = ["", "Samenvatting", *(f"  {line}" for line in samenvatting(changes, versies))]
+    cijfers = moved_most(changes)
+    if cijfers:
+        lines += ["", f"Cijfers die het meest veranderden (absolute verandering; kleine basis: oud < {SMALL_BASE})"]
+        lines += [f"  {i}. {_cijfer_regel(w, versies)}" for i, w in enumerate(cijfers, 1)]
+    jumps = large_jumps(changes)
+    if jumps:
+        lines += ["", "Grote sprongen (meer dan een factor 3: controleer op tikfouten)", *(f"  {_cijfer_regel(w, versies)}" for w in jumps)]
+    wissels = bespreekpunt_wissels(changes)
+    if wissels:
+        lines += ["", "Bespreekpunten voor de landelijke tafel"]
+        for b in wissels:
+            lines.append(f"  {'Nieuw geagendeerd' if b.geagendeerd else 'Niet meer geagendeerd'}: {_plek_naam(b.regio, b.jaar, versies)} — {b.zorgvorm.label}")
+    return [*lines, "", "Alle wijzigingen per bestand"] if changes else lines
+
+
 def format_text(changes: list[Wijziging], versies: Versies, links: PageLinks | None = None) -> str:
     """For the terminal: one line per change under a heading per file (with its page, given ``links``); a value's
     line breaks and control characters are shown escaped (``\\n``), so no value starts a line of a CI log."""
     lines = [f"Wijzigingen van {versies.oud} naar {versies.nieuw}"]
     lines += [f"niet vergeleken (niet te lezen, zie dossier validate): {path}" for path in versies.niet_vergeleken]
+    lines += _overzicht_tekst(changes, versies)
     for path, group in _groups(changes):
         fouten = " (bevat fouten, zie dossier validate)" if path in versies.met_fouten else ""
         pagina = f" · {links.to(page_of(group[0]))}" if links else ""
@@ -182,7 +275,10 @@ def format_markdown(changes: list[Wijziging], versies: Versies, links: PageLinks
         lines += ["> **Let op:** deze bestanden zijn niet te lezen en dus niet vergeleken; zie de uitvoer van `dossier validate`:", ">"]
         lines += [f"> - {code_span(path)}" for path in versies.niet_vergeleken]
         lines.append("")
-    lines += [_tellingen(changes) + "." if changes else _geen(versies), ""]
+    if changes:
+        lines += ["### Samenvatting", "", *(f"- {_md(line)}" for line in samenvatting(changes, versies)), ""]
+    else:
+        lines += [_geen(versies), ""]
     if links:
         lines += [f"Lees de pagina's zoals ze na samenvoegen worden in het [voorbeeld van de site]({links.to('index.md')}).", ""]
     if changes:
@@ -209,7 +305,7 @@ def _bestand_md(path: str, group: list[Wijziging], versies: Versies, links: Page
 
 
 def _overzicht(changes: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
-    """Where the request changes the data, the figures that moved most (large jumps first), the discussion points."""
+    """Where the request changes the data, the figures that moved most, every large jump, the discussion points."""
     lines = ["### Regio's en jaren", "", "| Regio | Jaar | Wijzigingen | Grote sprongen |", "|---|---|---|---|"]
     for plek in plekken(changes):
         jaar = str(plek.jaar) if plek.jaar is not None else "regiogegevens"
@@ -218,15 +314,24 @@ def _overzicht(changes: list[Wijziging], versies: Versies, links: PageLinks | No
     lines += ["", "### Cijfers die het meest veranderden", ""]
     cijfers = moved_most(changes)
     if cijfers:
-        lines += ["Grote sprongen (meer dan een factor 3, dezelfde regel als de waarschuwing van `dossier validate`) staan bovenaan: "
-                  "kijk die eerst na op tikfouten.", ""]
-        lines += ["| Let op | Regio | Jaar | Onderdeel | Oud | Nieuw | Verschil |", "|---|---|---|---|---|---|---|"]
-        for w in cijfers:
-            cells = [_link(_kop(w, versies), links.of(w) if links else None), str(w.jaar), _md(pad_label(w)), *(_md(v) for v in waarden(w))]
-            lines.append(f"| {'**grote sprong**' if w.grote_sprong else ''} | " + " | ".join([*cells, _md(verschil_tekst(w))]) + " |")
+        lines += [f"De {len(cijfers)} cijfers met de grootste absolute verandering, met de relatieve verandering erbij. "
+                  f"*Kleine basis*: het oude cijfer is kleiner dan {SMALL_BASE}, dus zegt een percentage weinig.", ""]
+        lines += _cijfers_md(cijfers, versies, links)
     else:
         lines.append("Geen cijfers veranderd.")
+    jumps = large_jumps(changes)
+    if jumps:
+        lines += ["", "### Grote sprongen", "", "Meer dan een factor 3, dezelfde regel als de waarschuwing van `dossier validate`: "
+                  "kijk deze cijfers na op tikfouten.", "", *_cijfers_md(jumps, versies, links)]
     return [*lines, "", *_bespreekpunten_md(changes, versies, links), ""]
+
+
+def _cijfers_md(cijfers: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:
+    lines = ["| Let op | Regio | Jaar | Onderdeel | Oud | Nieuw | Verschil |", "|---|---|---|---|---|---|---|"]
+    for w in cijfers:
+        cells = [_link(_kop(w, versies), links.of(w) if links else None), str(w.jaar), _md(pad_label(w)), *(_md(v) for v in waarden(w))]
+        lines.append(f"| {', '.join(f'**{note}**' for note in let_op(w))} | " + " | ".join([*cells, _md(verschil_tekst(w))]) + " |")
+    return lines
 
 
 def _bespreekpunten_md(changes: list[Wijziging], versies: Versies, links: PageLinks | None) -> list[str]:

@@ -36,7 +36,8 @@ def inert_markdown(text: object, *, table_cell: bool = True) -> str:
     value = _SCHEME.sub(":" + JOINER, value)
     value = _BARE.sub(r"\1" + JOINER, value)
     value = _HEX.sub(lambda m: JOINER.join(m[0][i:i + 6] for i in range(0, len(m[0]), 6)), value)
-    return escape_markdown(value, table_cell=table_cell)
+    # Quotes need no entity outside an HTML attribute: a reader of the raw Markdown (a CI log, a terminal) sees 't Gooi
+    return escape_markdown(value, table_cell=table_cell).replace("&#39;", "'").replace("&#34;", '"')
 
 
 def code_span(text: object) -> str:

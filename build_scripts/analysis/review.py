@@ -14,10 +14,15 @@ from typing import Any
 
 from ..contract.site_paths import is_web_address, national_year_page, page_url, region_page, region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm
+from ..reading.plausibility import is_number
 from .diff import Wijziging
 
 MOST_MOVED = 10
-"""How many figures the overview lists besides the large jumps (those are always all listed)."""
+"""How many figures the overview lists as the ones that moved most (every large jump is listed besides)."""
+SMALL_BASE = 5
+"""Below this old value a change is marked "kleine basis": from 1 to 3 is +200% but says little."""
+MOST_CHANGED_REGIONS = 3
+"""How many regions the summary names as the ones that changed most."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +81,72 @@ def factor(w: Wijziging) -> float:
     return math.inf if lo == 0 else hi / lo
 
 
+def _figures(changes: Iterable[Wijziging]) -> list[Wijziging]:
+    """Care-form figures that changed between two numbers (onbekend → bekend has no size)."""
+    return [w for w in changes if w.absoluut is not None and w.absoluut != 0 and w.zorgvorm is not None]
+
+
+def small_base(w: Wijziging) -> bool:
+    """The old value is below :data:`SMALL_BASE`: the relative change of such a figure means little."""
+    return is_number(w.oud) and abs(w.oud) < SMALL_BASE
+
+
 def moved_most(changes: Iterable[Wijziging], limit: int = MOST_MOVED) -> list[Wijziging]:
-    """Every large jump (the ×3 plausibility rule) first, then the figures that moved most by factor."""
-    figures = [w for w in changes if w.absoluut is not None and w.absoluut != 0 and w.zorgvorm is not None]
-    ranked = sorted(figures, key=lambda w: (not w.grote_sprong, -factor(w), -abs(w.absoluut or 0), w.regio or "", w.pad))
-    jumps = [w for w in ranked if w.grote_sprong]
-    return jumps + ranked[len(jumps):len(jumps) + limit]
+    """The ``limit`` figures that moved most in absolute size (a change of 0 → 1 is small, whatever its factor)."""
+    ranked = sorted(_figures(changes), key=lambda w: (-abs(w.absoluut or 0), not w.grote_sprong, w.regio or "", w.jaar or 0, w.pad))
+    return ranked[:limit]
+
+
+def large_jumps(changes: Iterable[Wijziging]) -> list[Wijziging]:
+    """Every figure that moved more than the ×3 plausibility rule allows, the largest factor first."""
+    jumps = [w for w in _figures(changes) if w.grote_sprong]
+    return sorted(jumps, key=lambda w: (-factor(w), -abs(w.absoluut or 0), w.regio or "", w.pad))
+
+
+@dataclass(frozen=True)
+class Regiotelling:
+    """How much one region's data changed: all changes, changed figures, large jumps."""
+
+    regio: str
+    aantal: int
+    cijfers: int
+    sprongen: int
+
+
+def regions_most_changed(changes: Iterable[Wijziging], limit: int = MOST_CHANGED_REGIONS) -> list[Regiotelling]:
+    """The regions with the most large jumps, then the most changed figures, then the most changes."""
+    per_regio: dict[str, list[Wijziging]] = {}
+    for w in changes:
+        if w.regio is not None:
+            per_regio.setdefault(w.regio, []).append(w)
+    tellingen = [Regiotelling(r, len(ch), len(_figures(ch)), sum(w.grote_sprong for w in ch)) for r, ch in per_regio.items()]
+    return sorted(tellingen, key=lambda t: (-t.sprongen, -t.cijfers, -t.aantal, t.regio))[:limit]
+
+
+@dataclass(frozen=True)
+class Zorgvormwissel:
+    """A care form a region now offers (``aanwezig`` false → true) or no longer offers."""
+
+    regio: str
+    jaar: int | None
+    zorgvorm: Zorgvorm
+    aanwezig: bool
+
+
+def zorgvorm_wissels(changes: Iterable[Wijziging]) -> list[Zorgvormwissel]:
+    """Care forms that appear in or disappear from a region (the ``aanwezig`` answer flipped)."""
+    result = [
+        Zorgvormwissel(w.regio, w.jaar, w.zorgvorm, w.nieuw is True)
+        for w in changes
+        if w.regio is not None and w.zorgvorm is not None and w.pad.startswith("zorgvormen.") and w.veld == "aanwezig" and w.oud is not w.nieuw
+    ]
+    return sorted(result, key=lambda z: (not z.aanwezig, z.regio, z.jaar or 0, list(Zorgvorm).index(z.zorgvorm)))
+
+
+def whole_files(changes: Iterable[Wijziging]) -> tuple[list[Wijziging], list[Wijziging]]:
+    """Files added and files removed as a whole (a new region, a new cycle year, a file taken out)."""
+    whole = [w for w in changes if not w.pad]
+    return [w for w in whole if w.soort == "toegevoegd"], [w for w in whole if w.soort == "verwijderd"]
 
 
 @dataclass(frozen=True)

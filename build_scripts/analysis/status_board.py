@@ -132,7 +132,7 @@ def board(dataset: Dataset, jaar: int, peildatum: dt.date) -> Bord:
     landelijk = dataset.landelijk.get(jaar)
     steps = stappen(jaar)
     rijen = []
-    for slug, region in sorted(dataset.regions.items()):  # by slug, like the other region tables
+    for slug, region in dataset.by_name():  # by name, like the other region tables
         if region.regio is None:
             continue
         model = region.jaren.get(jaar)

@@ -30,6 +30,28 @@ def number_as_given(value: float) -> str:
     return number(value)
 
 
+DECIMALS: dict[str, int] = {"gemiddelde_wachttijd_weken": 1}
+"""Keys whose figures always show this many decimals: a waiting time reads 6,0 weeks on every page and in every diff."""
+
+
+def figure(value: float, key: str = "") -> str:
+    """A figure as every page and report writes it: fixed decimals for the keys in :data:`DECIMALS`, else as given."""
+    if key in DECIMALS:
+        return number(value, DECIMALS[key])
+    return number_as_given(value)
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:['’][st](?:[\s-]+|$)|(?:de|het)\s+|['’])", re.IGNORECASE)
+
+
+def name_sort_key(naam: str) -> tuple[str, str]:
+    """Where a name stands in a Dutch list: 't Gooi under G, De Meerlanden under M ('s-Hertogenbosch under H).
+
+    A leading article or apostrophe is skipped for sorting only; the name itself is shown as written.
+    """
+    return (_LEADING_ARTICLE.sub("", naam.strip(), count=1).casefold(), naam.casefold())
+
+
 def dutch_date(value: dt.date | None) -> str:
     """14 april 2026: the one date format of every message and page; an empty date reads *onbekend*.
 

@@ -86,7 +86,7 @@ def header(naam: str, slug: str, bron: int, jaar: int) -> str:
 #   - per zorgvorm: aanwezig, landelijke_functie, bovenregionale_netwerken, exclusiecriteria
 #     en onder_druk.mate.
 #
-# Nog in te vullen (null betekent onbekend: laat null staan als je het niet weet, vul dan nooit 0 in):
+# Nog in te vullen (null betekent onbekend: laat null staan als u het niet weet, vul dan nooit 0 in):
 #   - jaaragenda: de publicatiedatum (gepubliceerd) en de bijeenkomsten, met de eerste
 #     gespreksronde uiterlijk {dutch_date(milestones.eerste_ronde_uiterlijk(jaar))} en de tweede uiterlijk \
 {dutch_date(milestones.tweede_ronde_uiterlijk(jaar))};

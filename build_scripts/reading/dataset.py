@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.models import Landelijk, Regio, RegioJaar
+from ..contract.notation import name_sort_key
 from .documents import Document
 
 
@@ -50,13 +51,17 @@ class Dataset:
             years.update(region.jaren)
         return sorted(years)
 
+    def by_name(self) -> list[tuple[str, RegionData]]:
+        """Every region in the order of every region list: by name, 't Gooi under G (:func:`name_sort_key`)."""
+        return sorted(self.regions.items(), key=lambda item: (name_sort_key(item[1].naam), item[0]))
+
     def region_years(self, jaar: int) -> dict[str, RegioJaar]:
-        """Per region slug, that region's file for ``jaar`` (regions without one are absent)."""
-        return {slug: r.jaren[jaar] for slug, r in sorted(self.regions.items()) if jaar in r.jaren}
+        """Per region slug, that region's file for ``jaar`` (regions without one are absent), by name."""
+        return {slug: r.jaren[jaar] for slug, r in self.by_name() if jaar in r.jaren}
 
     def published_regions(self) -> dict[str, RegionData]:
-        """The regions that get pages: a valid ``regio.yaml`` and at least one valid year file, by slug."""
-        return {slug: r for slug, r in sorted(self.regions.items()) if r.regio is not None and r.jaren}
+        """The regions that get pages: a valid ``regio.yaml`` and at least one valid year file, by name."""
+        return {slug: r for slug, r in self.by_name() if r.regio is not None and r.jaren}
 
     @property
     def voorbeeld(self) -> bool:

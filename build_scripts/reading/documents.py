@@ -224,6 +224,8 @@ _SYNTAX_HINTS = (
 
 def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
+    if "could not find expected ':'" in (exc.problem or "") and exc.context_mark is not None:
+        mark = exc.context_mark  # the scanner notices on a later line; the key without its colon is where it started
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
     problem = (exc.problem or "").lower()

@@ -32,14 +32,35 @@ _LIMIT_HINTS: dict[float, str] = {
 
 
 def model_problems(doc: Document, model_class: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    """Each error pydantic found in ``doc`` as a located problem with a Dutch message."""
-    return [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
+    """Each error pydantic found in ``doc`` as a located problem with a Dutch message (a mistyped key once)."""
+    return [_problem(doc, model_class, err) for err in _one_per_typo(model_class, exc.errors(include_url=False))]
+
+
+def _one_per_typo(model_class: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """A mistyped key is one error, not two: the unknown key names the missing one it resembles, and the missing one goes.
+
+    ``wachtenen: 14`` makes pydantic report ``wachtenen`` unknown and ``wachtenden`` missing; the region made
+    one mistake, so it reads one message ("bedoelde u 'wachtenden'?") at the line it typed.
+    """
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    merged: set[tuple[Any, ...]] = set()
+    result = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "extra_forbidden" and (parent := _model_at(model_class, loc[:-1])) is not None:
+            absent = [k for k in parent.model_fields if (*loc[:-1], k) in missing and (*loc[:-1], k) not in merged]
+            close = difflib.get_close_matches(str(loc[-1]), absent, n=1, cutoff=0.6)
+            if close:
+                merged.add((*loc[:-1], close[0]))
+                err = {**err, "type": "verschreven_sleutel", "ctx": {"bedoeld": close[0]}}
+        result.append(err)
+    return [e for e in result if not (e["type"] == "missing" and tuple(e["loc"]) in merged)]
 
 
 def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
     loc: KeyPath = tuple(part for part in err["loc"] if part != "[key]")
     kind = err["type"]
-    at_key = kind in {"extra_forbidden"} or "[key]" in err["loc"]
+    at_key = kind in {"extra_forbidden", "verschreven_sleutel"} or "[key]" in err["loc"]
     info = doc.locate(loc)
     raw = info.raw if loc in doc.nodes else None
     found = _found(err.get("input"), raw)
@@ -56,6 +77,7 @@ def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
 _KINDS: dict[str, ProblemKind] = {
     "missing": catalogue.ONTBREKENDE_SLEUTEL,
     "extra_forbidden": catalogue.ONBEKENDE_SLEUTEL,
+    "verschreven_sleutel": catalogue.ONBEKENDE_SLEUTEL,
     "int_type": catalogue.GEEN_GEHEEL_GETAL,
     "int_from_float": catalogue.GEEN_GEHEEL_GETAL,
     "int_parsing": catalogue.GEEN_GEHEEL_GETAL,
@@ -119,6 +141,8 @@ def _message(kind: str, err: Any, loc: KeyPath, found: str, raw: str | None, mod
         return f"ontbrekende sleutel '{key}'; deze sleutel is verplicht"
     if kind == "extra_forbidden":
         return _unknown_key(model_class, loc)
+    if kind == "verschreven_sleutel":
+        return f"onbekende sleutel '{key}': bedoelde u '{ctx['bedoeld']}'? Die sleutel ontbreekt nog; verbeter de naam van deze sleutel"
     if kind in {"int_type", "int_from_float", "int_parsing"}:
         return _not_a_count(found, raw)
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "finite_number"}:
@@ -193,7 +217,7 @@ def _enum(err: Any, found: str) -> str:
     if isinstance(value, str):
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
         if close:
-            message += f" (bedoelde je '{close[0]}'?)"
+            message += f" (bedoelde u '{close[0]}'?)"
     return message
 
 
@@ -206,7 +230,7 @@ def _unknown_key(model_class: type[BaseModel], loc: KeyPath) -> str:
     message = f"onbekende sleutel '{key}'; toegestaan zijn: {', '.join(allowed)}"
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     if close:
-        message = f"onbekende sleutel '{key}' (bedoelde je '{close[0]}'?); toegestaan zijn: {', '.join(allowed)}"
+        message = f"onbekende sleutel '{key}' (bedoelde u '{close[0]}'?); toegestaan zijn: {', '.join(allowed)}"
     return message
 
 

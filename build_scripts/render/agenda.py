@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from ..analysis import agenda, ical
 from ..analysis.agenda import CalendarEntry
+from ..contract.notation import name_sort_key
 from .context import Output, SiteContext
 from .templating import render
 
@@ -43,4 +44,4 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
 def _regions_in(entries: list[CalendarEntry]) -> list[tuple[str, str]]:
     """(slug, naam) of the regions with meetings in these entries, sorted by name."""
     found = {e.regio: e.regio_naam or e.regio for e in entries if e.regio is not None}
-    return sorted(found.items(), key=lambda item: (item[1].casefold(), item[0]))
+    return sorted(found.items(), key=lambda item: (name_sort_key(item[1]), item[0]))

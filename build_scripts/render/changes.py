@@ -15,10 +15,12 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..analysis.diff import Wijziging, diff_models
-from ..analysis.diff_report import SOORT_LABELS, pad_label, verschil_tekst, waarde_tekst, waarden
+from ..analysis.diff_report import SOORT_LABELS, let_op, pad_label, verschil_tekst, waarde_tekst, waarden
 from ..analysis.national import AANTAL_VELDEN, totals_of_year
+from ..analysis.review import MOST_MOVED, SMALL_BASE, moved_most
 from ..contract.fields import COUNT_PATHS, TABEL2, TABEL2_BY_PATH, field_value
 from ..contract.models import RegioJaar
+from ..contract.notation import name_sort_key
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import RegionData
 from ..reading.plausibility import JUMP_FACTOR
@@ -76,6 +78,15 @@ def _row(label: str, w: Wijziging) -> dict[str, Any]:
     }
 
 
+MOST_MOVED_IN_REGION = 5
+"""How many moved figures a region's changes page names in its summary."""
+
+
+def cijfer_rijen(changes: list[Wijziging], limit: int) -> list[dict[str, Any]]:
+    """The figures that moved most (absolute change, as in ``dossier diff``), each with why it needs a second look."""
+    return [{**_row(pad_label(w), w), "let_op": let_op(w)} for w in moved_most(changes, limit)]
+
+
 def zorgvorm_view(vorig: RegioJaar, huidig: RegioJaar, zorgvorm: Zorgvorm, changes: list[Wijziging]) -> dict[str, Any]:
     """One care form: every Tabel 2 row (changed ones marked) and its other changes as a list.
 
@@ -129,6 +140,7 @@ def region_view(region: RegionData, jaar: int, changes: list[Wijziging]) -> dict
         "bespreekpunten": _bespreekpunten(vorig, huidig),
         "tellingen": {SOORT_LABELS[s]: n for s in SOORT_LABELS if (n := sum(w.soort == s for w in changes))},
         "sprongen": [(w.zorgvorm, pad_label(w), w) for w in changes if w.grote_sprong],
+        "meest": cijfer_rijen(changes, MOST_MOVED_IN_REGION), "kleine_basis": SMALL_BASE,
         "aantal": len(changes),
         "bron": region.jaar_paths[jaar],
         "waarde": _html, "soort_label": lambda w: SOORT_LABELS[w.soort], "sprong_factor": JUMP_FACTOR,
@@ -170,7 +182,7 @@ def national_view(
         ({"slug": slug, "naam": namen[slug], "aantal": len(ch), "cijfers": sum(1 for w in ch if w.pad.startswith("zorgvormen.") and _is_figure(w)),
           "sprongen": sum(w.grote_sprong for w in ch), "bekend": sum(w.soort == "onbekend_naar_bekend" for w in ch)}
          for (slug, j), ch in diffs.items() if j == jaar),
-        key=lambda r: (-r["sprongen"], -r["cijfers"], -r["aantal"], r["naam"].casefold()),
+        key=lambda r: (-r["sprongen"], -r["cijfers"], -r["aantal"], name_sort_key(r["naam"])),
     )
     punten = [
         {"slug": slug, "naam": namen[slug], "zorgvorm": row["zorgvorm"], "oordeel": row["oordeel"]}
@@ -181,12 +193,15 @@ def national_view(
         "jaar": jaar, "vorig_jaar": jaar - 1,
         "totalen": [(z, _totaal_rijen(ctx, jaar, vorig_t, huidig_t, z)) for z in Zorgvorm],
         "regios": regios,
-        "nieuwe_regios": sorted(namen[s] for s in set(huidige) - set(vorige)),
-        "ontbrekende_regios": sorted(namen[s] for s in set(vorige) - set(huidige)),
+        "nieuwe_regios": sorted((namen[s] for s in set(huidige) - set(vorige)), key=name_sort_key),
+        "ontbrekende_regios": sorted((namen[s] for s in set(vorige) - set(huidige)), key=name_sort_key),
         "nieuwe_punten": [p for p in punten if p["oordeel"] == "nieuw geagendeerd"],
         "vervallen_punten": [p for p in punten if p["oordeel"] == "niet meer geagendeerd"],
         "voorbeeld": ctx.dataset.voorbeeld,
         "n_oud": len(vorige), "n_nieuw": len(huidige),
+        "cijfers": [{**r, "slug": r["w"].regio, "naam": namen[r["w"].regio]} for r in cijfer_rijen(
+            [w for (_, j), ch in diffs.items() if j == jaar for w in ch], MOST_MOVED)],
+        "kleine_basis": SMALL_BASE,
     }
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..contract.models import RegioJaar
+from ..contract.notation import name_sort_key
 from ..editing.form import date_paths, form_fields, key_order
 from ..reading.dataset import Dataset
 from .context import Output, RepositorySettings, SiteContext
@@ -88,7 +89,7 @@ def region_year_files(dataset: Dataset) -> list[Bestand]:
         for slug, region in dataset.regions.items()
         for jaar in region.jaren
     ]
-    return sorted(bestanden, key=lambda b: (b.naam.casefold(), b.regio, -b.jaar))
+    return sorted(bestanden, key=lambda b: (name_sort_key(b.naam), b.regio, -b.jaar))
 
 
 def decap_config(bestanden: list[Bestand], backend: Backend) -> str:

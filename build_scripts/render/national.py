@@ -14,6 +14,7 @@ from typing import Any
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
 from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
 from ..contract import norms
+from ..contract.notation import name_sort_key
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
@@ -112,7 +113,7 @@ def _regio_link(ov: Overzicht, depth: int) -> Any:
 
 
 def _chart_rows(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> list[dict[str, Any]]:
-    """Per region the demand and capacity behind one care form's chart, in slug order like the region index."""
+    """Per region the demand and capacity behind one care form's chart, in name order like the region index."""
     rows = ov.rows(jaar, zorgvorm)
     result = [
         {
@@ -127,7 +128,7 @@ def _chart_rows(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> list[dict[str, 
         }
         for r in rows.itertuples()
     ]
-    return sorted(result, key=lambda row: row["slug"])
+    return sorted(result, key=lambda row: (name_sort_key(row["naam"]), row["slug"]))
 
 
 def _demand_chart(rows: list[dict[str, Any]], jaar: int, zorgvorm: Zorgvorm) -> Chart:

@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..contract.notation import name_sort_key
 from .context import Output
 
 NavItem = str | dict[str, "list[NavItem] | str"]
@@ -74,7 +75,8 @@ def _section_items(outputs: dict[str, Output], folder: str, tree: _Folder) -> li
     index = f"{folder}index.md"
     files = {path[len(folder):]: path for path in tree.files if path != index}
     items: list[NavItem] = [index]
-    for name in sorted([*files, *tree.folders], key=_nav_key):
+    titles = {name: outputs[f"{folder}{name}/index.md"].title or name for name in tree.folders if f"{folder}{name}/index.md" in outputs}
+    for name in sorted([*files, *tree.folders], key=lambda name: _nav_key(name, titles.get(name))):
         sub_index = f"{folder}{name}/index.md"
         if name in tree.folders and sub_index in outputs:
             title = str(escape(outputs[sub_index].title or name))  # theme templates do not escape
@@ -84,6 +86,6 @@ def _section_items(outputs: dict[str, Output], folder: str, tree: _Folder) -> li
     return items
 
 
-def _nav_key(name: str) -> tuple[int, str]:
-    """Years newest first, everything else alphabetical after them."""
-    return (0, f"{9999 - int(name):04d}") if name.isdigit() else (1, name)
+def _nav_key(name: str, title: str | None = None) -> tuple[int, tuple[str, str]]:
+    """Years newest first, everything else after them by its title ('t Gooi under G, :func:`name_sort_key`)."""
+    return (0, (f"{9999 - int(name):04d}", "")) if name.isdigit() else (1, name_sort_key(title or name))

@@ -48,7 +48,7 @@ def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str
         groups.append(Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [Part(f"landelijk/{jaar}/index.md", national.content, "landelijk")], []))
     regions = [
         Part(path, output.content, f"regio-{slug}")
-        for slug in sorted(ctx.dataset.regions, key=lambda s: ctx.dataset.regions[s].naam.casefold())
+        for slug, _ in ctx.dataset.by_name()
         if (output := outputs.get(path := f"regios/{slug}/{jaar}/index.md")) is not None and isinstance(output.content, str)
     ]
     groups.append(Group("deel-regios", f"Regio's, cyclus {jaar}", regions, []))

@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..contract.fields import field_label
-from ..contract.notation import dutch_date, escape_markdown, number, yes_no
+from ..contract.notation import dutch_date, escape_markdown, figure, number, yes_no
 from ..contract.vocabulary import label
 from .table_labels import label_cells
 
@@ -27,6 +27,11 @@ ONBEKEND = Markup('<span class="onbekend">onbekend</span>')
 def getal(value: float | None, decimals: int = 0) -> Markup:
     """Dutch number (1.450; 1,5) for a page; ``None`` shows as *onbekend*, never as 0."""
     return ONBEKEND if value is None else Markup(number(value, decimals))
+
+
+def cijfer(value: float | None, key: str) -> Markup:
+    """A contract figure as every page and ``dossier diff`` write it (:func:`figure`): 12,5% stays 12,5%, 6 weeks read 6,0."""
+    return ONBEKEND if value is None else Markup(figure(value, key))
 
 
 def alinea(text: str | None) -> Markup:
@@ -45,9 +50,11 @@ def md(text: object) -> Markup:
 def yaml_string(text: object) -> Markup:
     """A double-quoted YAML scalar for front matter, HTML-escaped first.
 
-    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML.
+    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML. The
+    apostrophe stays as typed: the themes quote attributes with double quotes, and the footer
+    escapes its ``aria-label`` once more, where ``&#39;t Gooi`` would be read out as an entity.
     """
-    return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(str(text))).replace("&#39;", "'"), ensure_ascii=False))
 
 
 def mailto(email: str | None) -> Markup:
@@ -67,7 +74,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        getal=getal, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
+        getal=getal, cijfer=cijfer, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
         yaml_string=yaml_string, mailto=mailto, veldlabel=field_label,
     )
     return env
