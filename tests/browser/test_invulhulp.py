@@ -138,7 +138,7 @@ def open_form(browser: Any, base_url: str) -> Iterator[Any]:
         started = time.perf_counter()
         page.goto(f"{base_url}invulhulp/formulier/?bestand={entry}" + ("" if repo else "&zonder-account"))
         page.get_by_role("button", name="Inloggen" if repo else "Beginnen zonder account").click()
-        page.get_by_text("Bijlage 1", exact=False).first.wait_for()
+        page.get_by_role("heading", name="Bijlage 1").first.wait_for()
         form.seconds = time.perf_counter() - started
         return form
 
