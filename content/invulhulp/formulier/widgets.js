@@ -144,8 +144,14 @@ export function registerWidgets(CMS, h, createClass) {
   // vocabulary; the file keeps the value. Decap's ListControl (3.16.3) makes a summary in objectLabel(item):
   // it is given a copy of the item with labels for values. tests/browser/test_invulhulp_orient.py pins it.
   const List = CMS.getWidget('list');
+  // A list that is a group of its own (escalaties, at the top of the file) gets its heading like the other groups.
   class ListWithLabels extends List.control {
     objectLabel(item) { return super.objectLabel(withLabels(item, this.props.field)); }
+    render() {
+      if ((this.props.parentIds || []).length) return super.render();
+      return h('div', { className: 'invulhulp-groep invulhulp-lijst' },
+        h('h2', { className: 'invulhulp-groep-kop' }, plainLabel(this.props.field)), super.render());
+    }
   }
   CMS.registerWidget('list', ListWithLabels, List.preview, List.schema);
   CMS.registerWidget('object', Groep, CMS.getWidget('object').preview, CMS.getWidget('object').schema);
