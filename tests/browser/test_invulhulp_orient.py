@@ -231,3 +231,17 @@ def test_where_no_sign_in_is_set_up_no_login_is_offered(
     explanation = open_page("invulhulp/", viewport=viewport).page
     assert explanation.get_by_role("link", name=re.compile("met account")).count() == 0
     assert explanation.get_by_role("link", name=re.compile("zonder account")).count() >= 1
+
+
+def test_a_closed_group_opens_to_show_the_error_of_a_field_inside_it(built_site: BuiltSite, open_form: Any, repo: base.Repo) -> None:
+    entry, _, known = base._case(built_site)
+    form = open_form(entry, repo, LAPTOP)
+    group = form.expand(known[0])
+    figure, _ = form.number(group, base.WACHTENDEN)
+    figure.fill("1.5")
+    toggle = group.locator("[data-testid=expand-button]").first
+    toggle.click()
+    assert not figure.is_visible()
+    form.page.get_by_role("button", name="Opslaan").click()
+    form.page.get_by_text(f"{base.WACHTENDEN}: alleen een heel getal", exact=False).first.wait_for()
+    assert figure.is_visible() and toggle.get_attribute("aria-expanded") == "true"

@@ -42,6 +42,12 @@ export function withLabels(item, field) {
   return field.get('field') ? optionLabel(field.get('field'), item) : item;
 }
 
+// Has a field inside the group (parentIds, as Decap's EditorControl.isAncestorOfFieldError reads them) an error?
+function hasErrorWithin(fieldsErrors, id) {
+  return Boolean(fieldsErrors && fieldsErrors.size > 0)
+    && Object.values(fieldsErrors.toJS()).some(errors => errors.some(error => (error.parentIds || []).includes(id)));
+}
+
 export function registerWidgets(CMS, h, createClass) {
   const OnbekendGetal = createClass({
     // Decap's own "required" check reads this: an explicit onbekend counts as filled in.
@@ -50,7 +56,8 @@ export function registerWidgets(CMS, h, createClass) {
       const { value, field } = this.props;
       if (value === null || value === undefined || (value === '' && optional(field))) return true; // onbekend, or left out
       const problem = numberProblem(value, field);
-      return problem ? { error: { message: problem } } : true;
+      // parentIds as Decap's own errors carry them: the groups around the field open to show it
+      return problem ? { error: { type: 'CUSTOM', message: problem, parentIds: this.props.parentIds } } : true;
     },
     render() {
       const { value, field, forID, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
@@ -90,11 +97,14 @@ export function registerWidgets(CMS, h, createClass) {
   // collapsed as a prop. The heading level follows the nesting (h2 for the guide's appendices).
   const Groep = createClass({
     getInitialState() { return { collapsed: this.props.field.get('collapsed', false) }; },
+    // As Decap's ObjectControl: always drawn again, or Decap's Widget redraws a group only when its value
+    // changes, and the error messages of its fields (fieldsErrors) never show.
+    shouldComponentUpdate() { return true; },
     validate() { if (this.inner) this.inner.validate(); },
     focus(path) { this.setState({ collapsed: false }, () => this.inner && this.inner.focus(path)); },
     render() {
       const { field, forID, before } = this.props;
-      const { collapsed } = this.state;
+      const collapsed = this.state.collapsed && !hasErrorWithin(this.props.fieldsErrors, `${forID}-velden`);  // an error shows
       const level = Math.min(6, 2 + (this.props.parentIds || []).length);
       return h('div', { id: forID, className: collapsed ? 'invulhulp-groep invulhulp-groep-dicht' : 'invulhulp-groep' },
         h(`h${level}`, { className: 'invulhulp-groep-kop' },
@@ -108,6 +118,7 @@ export function registerWidgets(CMS, h, createClass) {
   });
 
   const OptioneelObject = createClass({
+    shouldComponentUpdate() { return true; },  // as Groep: its fields' error messages must reach them
     validate() { if (this.inner && this.props.value) this.inner.validate(); },
     render() {
       const { value, field, onChange, forID } = this.props;
