@@ -63,6 +63,12 @@ def _file_label(built_site: BuiltSite, entry: str) -> tuple[str, str]:
     return file["label"], file["file"]
 
 
+def _opened(built_site: BuiltSite, opener: Any, repo: base.Repo, viewport: dict[str, int]) -> tuple[base.Form, str, str]:
+    """The test's region-year opened by ``opener`` (``open_login`` or ``open_form``), with its name and file."""
+    entry = base._case(built_site)[0]
+    return opener(entry, repo, viewport), *_file_label(built_site, entry)
+
+
 def _fits(form: base.Form, locator: Any, viewport: dict[str, int]) -> None:
     box = locator.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 0.5, box
@@ -73,9 +79,7 @@ def _fits(form: base.Form, locator: Any, viewport: dict[str, int]) -> None:
 def test_the_login_screen_says_what_the_form_is_who_may_use_it_and_that_saving_opens_a_merge_request(
     viewport: dict[str, int], built_site: BuiltSite, open_login: Any, repo: base.Repo
 ) -> None:
-    entry = base._case(built_site)[0]
-    label, _ = _file_label(built_site, entry)
-    form = open_login(entry, repo, viewport)
+    form, label, _ = _opened(built_site, open_login, repo, viewport)
     welcome = form.page.locator(f"{LOGIN_SCREEN} {WELCOME}")
     welcome.wait_for()
     text = " ".join(welcome.inner_text().split())
@@ -117,9 +121,7 @@ def test_without_an_account_the_start_screen_says_nothing_is_sent_or_published(
 def test_the_open_file_is_named_by_region_and_year_all_the_way_down_the_form(
     viewport: dict[str, int], built_site: BuiltSite, open_form: Any, repo: base.Repo
 ) -> None:
-    entry = base._case(built_site)[0]
-    label, path = _file_label(built_site, entry)
-    form = open_form(entry, repo, viewport)
+    form, label, path = _opened(built_site, open_form, repo, viewport)
     page = form.page
     bar = page.locator("#invulhulp-bestand")
     assert bar.get_by_role("heading", level=1).inner_text().split() == ["Jaarbestand", *label.split()]
