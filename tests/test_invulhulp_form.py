@@ -7,6 +7,8 @@ or an input that lets a region type what the contract refuses fails here.
 
 from __future__ import annotations
 
+import re
+from enum import StrEnum
 from typing import Any
 
 import pytest
@@ -188,3 +190,59 @@ def test_the_key_order_is_the_models_order(fields: dict[str, dict[str, Any]]) ->
     assert len(groups) > 40
     for path, field in groups.items():  # the form shows the keys in the order the writer inserts them
         assert [f["name"] for f in field["fields"]] == [k for k in order[path] if f"{path}.{k}" not in form.NIET_VAN_TOEPASSING], path
+
+
+def _schema_enums(model: type[ContractModel]) -> set[str]:
+    """Every value of every enum in the model's JSON Schema, found without the generator."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            found.update(str(v) for v in node.get("enum", []))
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(model.model_json_schema())
+    return found
+
+
+def test_every_choice_shows_its_dutch_label_from_the_vocabulary(fields: dict[str, dict[str, Any]]) -> None:
+    """What the select and the list summaries show (widgets.js reads the options): never the raw value."""
+    options = [o for f in fields.values() for o in f.get("options", [])]
+    assert {str(o["value"]) for o in options} == _schema_enums(RegioJaar)
+    for option in options:
+        assert option["label"] == LABELS[str(option["value"])] != option["value"]
+    soort = fields["jaaragenda.bijeenkomsten[].soort"]["options"]
+    assert {"label": "Eerste gespreksronde", "value": "eerste_gespreksronde"} in soort
+    assert {"label": "Patiënten", "value": "patienten"} in fields["tafel.deelnemers[].vertegenwoordiging"]["options"]
+
+
+def test_every_choice_in_a_list_summary_has_options_to_label_it(fields: dict[str, dict[str, Any]]) -> None:
+    summarised = {
+        f"{path}[].{key}"
+        for path, field in fields.items() if "summary" in field
+        for key in re.findall(r"\{\{fields\.(\w+)\}\}", field["summary"])
+    }
+    choices = {path for path in summarised if "options" in fields[path]}
+    assert {"tafel.deelnemers[].vertegenwoordiging", "jaaragenda.bijeenkomsten[].soort", "escalaties[].zorgvorm"} <= choices
+    assert all(fields[path]["widget"] == "select" for path in choices)  # widgets.js labels a select's value
+
+
+class _Nieuw(StrEnum):
+    bekend = "patienten"
+    nieuw = "nog_geen_label"
+
+
+class _MetNieuweKeuze(ContractModel):
+    keuze: _Nieuw = Field(description="Een keuze met een waarde zonder label.")
+
+
+def test_a_choice_without_a_dutch_label_stops_the_form_instead_of_showing_raw() -> None:
+    with pytest.raises(ValueError, match=r"keuze: geen Nederlands label .* nog_geen_label"):
+        form.form_fields(_MetNieuweKeuze)
+    assert form.enum_options(["patienten", "eerste_gespreksronde"]) == [
+        {"label": "Patiënten", "value": "patienten"}, {"label": "Eerste gespreksronde", "value": "eerste_gespreksronde"},
+    ]

@@ -63,7 +63,12 @@ def test_the_page_links_every_file_both_ways_and_says_what_ci_checks(project: Pr
     assert sorted(re.findall(r'href="formulier/\?bestand=([a-z0-9-]+)&amp;zonder-account"', page)) == sorted(entries)
     assert "Wat het formulier niet controleert" in page and "automatische controle bij het samenvoegverzoek" in page
     assert "Inloggen is voor deze site nog niet ingesteld" not in page
-    assert "Inloggen is voor deze site nog niet ingesteld" in str(section(project, RepositorySettings(GITLAB.repo_url))["invulhulp/index.md"].content)
+    without_login = str(section(project, RepositorySettings(GITLAB.repo_url))["invulhulp/index.md"].content)
+    assert "Inloggen is voor deze site nog niet ingesteld" in without_login
+    # where no login is configured, no link offers one: only the route without an account
+    assert "met account" not in without_login and "Log in met uw account" not in without_login
+    assert sorted(re.findall(r'href="formulier/\?bestand=([a-z0-9-]+)&amp;zonder-account"', without_login)) == sorted(entries)
+    assert re.findall(r'href="formulier/\?bestand=([a-z0-9-]+)"', without_login) == []
 
 
 def test_gitlab_signs_in_from_the_browser_with_pkce() -> None:
@@ -81,7 +86,9 @@ def test_gitlab_signs_in_from_the_browser_with_pkce() -> None:
 
 def test_the_upload_steps_get_the_host_and_its_folder_address(project: Project) -> None:
     written = json.loads(str(section(project, GITLAB)[f"{invulhulp.FORM_DIR}/repository.json"].content))
-    assert written == {"host": "GitLab", "tree_url": "https://gitlab.com/cruciale-ggz/dossier/-/tree/main/"}
+    assert written == {"host": "GitLab", "tree_url": "https://gitlab.com/cruciale-ggz/dossier/-/tree/main/", "login": True}
+    without = json.loads(str(section(project, RepositorySettings(GITLAB.repo_url))[f"{invulhulp.FORM_DIR}/repository.json"].content))
+    assert without["login"] is False  # the form then offers no login button (orient.js)
     github = invulhulp.repository_backend(RepositorySettings("https://github.com/ggz/dossier", {"branch": "data"}))
     assert github.tree_url == "https://github.com/ggz/dossier/tree/data/"
 

@@ -105,6 +105,17 @@ def form_hint(description: str) -> str:
     return text.strip()
 
 
+def enum_options(values: list[Any], keys: tuple[str, ...] = ()) -> list[FormField]:
+    """A choice's options, each with its Dutch label from the vocabulary: what the select and the list summaries show.
+
+    A value without a label would show raw (``eerste_gespreksronde``) in the form, so it stops the build instead.
+    """
+    missing = [str(value) for value in values if str(value) not in LABELS]
+    if missing:
+        raise ValueError(f"{'.'.join(keys) or 'keuze'}: geen Nederlands label in vocabulary.LABELS voor {', '.join(missing)}")
+    return [{"label": LABELS[str(value)], "value": value} for value in values]
+
+
 def key_label(keys: tuple[str, ...]) -> str:
     """The Dutch label of the key at ``keys``: a group heading, a care form, a Tabel 2 row, or the key's label."""
     key = keys[-1]
@@ -177,7 +188,7 @@ class _Walker:
     def widget(self, target: Schema, keys: tuple[str, ...], name: str | None, optional: bool) -> FormField:
         kind = target.get("type")
         if "enum" in target:
-            return {"widget": "select", "options": [{"label": LABELS.get(str(v), str(v)), "value": v} for v in target["enum"]]}
+            return {"widget": "select", "options": enum_options(target["enum"], keys)}
         if kind == "object":
             return self.object_widget(target, keys, optional)
         if kind == "array":

@@ -73,11 +73,13 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     bestanden = region_year_files(ctx.dataset)
     backend = repository_backend(ctx.repository)
     yield "invulhulp/index.md", Output(render("invulhulp.md.j2", bestanden=bestanden, backend=backend), title="Invulhulp")
-    yield f"{FORM_DIR}/index.html", Output(render("invulhulp_formulier.html.j2", csp=form_policy(backend.origins)))
+    yield f"{FORM_DIR}/index.html", Output(render("invulhulp_formulier.html.j2", csp=form_policy(backend.origins), backend=backend))
     yield f"{FORM_DIR}/config.yml", Output(decap_config(bestanden, backend))
     yield f"{FORM_DIR}/sleutelvolgorde.json", Output(json.dumps(key_order(RegioJaar), ensure_ascii=False, indent=1) + "\n")
     yield f"{FORM_DIR}/datumvelden.json", Output(json.dumps(date_paths(RegioJaar), indent=1) + "\n")  # where 2026-03-01 stays unquoted
-    yield f"{FORM_DIR}/repository.json", Output(json.dumps({"host": backend.host, "tree_url": backend.tree_url}) + "\n")  # for the upload steps
+    # the upload steps, and whether the form may offer a login (orient.js)
+    repository = {"host": backend.host, "tree_url": backend.tree_url, "login": backend.login}
+    yield f"{FORM_DIR}/repository.json", Output(json.dumps(repository) + "\n")
     for bestand in bestanden:  # the untouched text, comments and all: what the form starts from without an account
         yield f"{FORM_DIR}/bestanden/{bestand.regio}/{bestand.jaar}.yaml", Output((ctx.dataset.root / bestand.pad).read_bytes())
 

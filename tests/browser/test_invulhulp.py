@@ -98,6 +98,7 @@ class Form:
     elsewhere: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     loaded: dict[str, int] = field(default_factory=dict)
+    started: float = 0.0
     seconds: float = 0.0  # from opening the page until the form shows its first group
 
     def group(self, key: str) -> Any:
@@ -115,10 +116,15 @@ class Form:
 
 
 @pytest.fixture
-def open_form(browser: Any, base_url: str) -> Iterator[Any]:
+def open_login(browser: Any, base_url: str) -> Iterator[Any]:
+    """``open_login(entry, repo, viewport)``: the form's page for one file, as far as Decap's login screen.
+
+    With ``repo`` Decap signs in through decap-server; without, the page works without an account.
+    Every request to another host is cut off and recorded (``Form.elsewhere``).
+    """
     contexts: list[Any] = []
 
-    def _open(entry: str, repo: Repo | None, viewport: dict[str, int] = DESKTOP) -> Form:
+    def _open(entry: str, repo: Repo | None, viewport: dict[str, int] = DESKTOP, query: str | None = None) -> Form:
         context = browser.new_context(viewport=viewport, locale="nl-NL", service_workers="block", accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
@@ -135,16 +141,27 @@ def open_form(browser: Any, base_url: str) -> Iterator[Any]:
         page.on("pageerror", lambda exc: form.errors.append(f"script: {exc}"))
         page.on("console", lambda m: m.type == "error" and (m.location or {}).get("url", "").startswith(base_url) and form.errors.append(m.text))
         page.on("response", lambda r: r.url.startswith(base_url) and form.loaded.__setitem__(r.url, int(r.headers.get("content-length", 0))))
-        started = time.perf_counter()
-        page.goto(f"{base_url}invulhulp/formulier/?bestand={entry}" + ("" if repo else "&zonder-account"))
-        page.get_by_role("button", name="Inloggen" if repo else "Beginnen zonder account").click()
-        page.get_by_text("Bijlage 1", exact=False).first.wait_for()
-        form.seconds = time.perf_counter() - started
+        form.started = time.perf_counter()
+        page.goto(f"{base_url}invulhulp/formulier/?bestand={entry}" + (("" if repo else "&zonder-account") if query is None else query))
         return form
 
     yield _open
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def open_form(open_login: Any) -> Any:
+    """``open_form(entry, repo, viewport)``: signed in (or started without an account), the file open in the form."""
+
+    def _open(entry: str, repo: Repo | None, viewport: dict[str, int] = DESKTOP) -> Form:
+        form: Form = open_login(entry, repo, viewport)
+        form.page.get_by_role("button", name="Inloggen" if repo else "Beginnen zonder account").click()
+        form.page.get_by_role("heading", name="Bijlage 1").first.wait_for()
+        form.seconds = time.perf_counter() - form.started
+        return form
+
+    return _open
 
 
 def _local_backend(route: Any, api: str) -> None:

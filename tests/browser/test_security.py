@@ -79,7 +79,7 @@ def test_a_page_asks_nothing_of_another_host_and_keeps_to_its_policy(name: str, 
 def test_the_form_loads_decap_under_its_own_policy_and_asks_no_other_host(built_site: BuiltSite, watch: Any) -> None:
     watched = watch(FORM.format(regio=built_site.regio, jaar=built_site.jaar))
     watched.page.get_by_role("button", name="Beginnen zonder account").click()
-    watched.page.get_by_text("Bijlage 1", exact=False).first.wait_for()
+    watched.page.get_by_role("heading", name="Bijlage 1").first.wait_for()
     watched.page.wait_for_load_state("networkidle")
     policy = watched.policy() or ""
     assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval';" in policy and "connect-src 'self' https://gitlab.com http://localhost:8081;" in policy

@@ -7,6 +7,7 @@ import * as YAML from './vendor/yaml/index.js';
 import { makeFormat } from './yaml-rt.js';
 import { registerWidgets } from './widgets.js';
 import { nameDecapControls } from './a11y.js';
+import { showWelcome, showOpenFile, standAloneWelcome } from './orient.js';
 
 const { CMS, h, createClass } = window;
 const params = new URLSearchParams(location.search);
@@ -95,6 +96,11 @@ async function start() {
     fetchText('datumvelden.json').then(text => JSON.parse(text)),
     fetchText('repository.json').then(text => JSON.parse(text)),
   ]);
+  const files = config.collections[0].files;
+  if (!withoutAccount && !repository.login && !(await localBackendAnswers(config))) {
+    standAloneWelcome(files, chosen);  // no sign-in set up: no login button, only the route without an account
+    return;
+  }
   registerWidgets(CMS, h, createClass);
   // No media library (config.yml: media_library "geen"): Decap's own would commit uploads straight
   // to the default branch. This one shows nothing, and no "Media" button (enableStandalone).
@@ -104,7 +110,24 @@ async function start() {
   if (withoutAccount) await workOnACopy(config, repository);
   CMS.init({ config: { ...config, load_config_file: false } });
   nameDecapControls(document.getElementById('nc-root'));
+  showWelcome(document.getElementById('nc-root'), files, chosen);
+  showOpenFile(config.collections[0].name, files);
   if (chosen) openAfterLogin(`#/collections/${config.collections[0].name}`, chosen);
+}
+
+// Decap's local backend (decap-server on a developer's machine, or in the tests) signs in without an
+// account at the code host. Asked the way Decap asks it (config.ts, handleLocalBackend); not found, Decap
+// is told not to ask again.
+async function localBackendAnswers(config) {
+  const setting = config.local_backend;
+  if (!setting || !['localhost', '127.0.0.1'].includes(location.hostname)) return false;
+  const url = setting === true ? 'http://localhost:8081/api/v1' : setting.url;
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' });
+    if (response.ok && typeof (await response.json()).repo === 'string') return true;
+  } catch { /* nothing listens there */ }
+  config.local_backend = false;
+  return false;
 }
 
 // Decap shows its list of files after signing in; open the chosen file instead, once.
