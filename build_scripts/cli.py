@@ -6,6 +6,7 @@ Exit codes: 0 = fine (warnings allowed), 1 = the data has errors, 2 = the comman
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import time
@@ -138,9 +139,30 @@ def _build_args(p: argparse.ArgumentParser) -> None:
         help="mkdocs (hetzelfde als 'mkdocs build --strict'), properdocs of zensical; standaard: extra.engine in mkdocs.yml, anders mkdocs",
     )
     p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site, vanuit de projectmap (standaard: site_dir uit mkdocs.yml, site/)")
+    p.add_argument(
+        "--stand", type=_date, metavar="JJJJ-MM-DD",
+        help="bouw de site uit de gegevens zoals ze op die datum in de repository stonden, met 'Stand per …' op elke pagina",
+    )
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    """Build the site with the chosen engine; with ``--stand`` from the data as committed on that date (:mod:`.engines.stand`)."""
+    from .engines.stand import STAND_ENV
+
+    if args.stand is None:
+        return _build(args)
+    before = os.environ.get(STAND_ENV)
+    os.environ[STAND_ENV] = args.stand.isoformat()  # the engine's process reads it (engines/stand.py)
+    try:
+        return _build(args)
+    finally:
+        if before is None:
+            del os.environ[STAND_ENV]
+        else:
+            os.environ[STAND_ENV] = before
+
+
+def _build(args: argparse.Namespace) -> int:
     """Build the site with the chosen engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
     from .engines.engine_plan import EngineSettingError, engine_for
     from .engines.output_folder import OutputFolderError, check_output_folder

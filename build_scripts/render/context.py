@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..analysis.history import Geschiedenis, geschiedenis
 from ..analysis.national import Overzicht, overzicht
 from ..reading.dataset import Dataset
 from ..reading.gitdates import last_changes
@@ -46,6 +47,15 @@ class RepositorySettings:
     invulhulp: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Stand:
+    """``dossier build --stand``: the site as published on ``datum``, from the data of ``commit`` in the repository at ``root``."""
+
+    datum: dt.date
+    commit: str
+    root: Path
+
+
 @dataclass
 class SiteContext:
     """What every page builder may read. ``peildatum`` is the explicit "today" of the build."""
@@ -58,6 +68,14 @@ class SiteContext:
     docs_dir: Path | None = None
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
+    stand: Stand | None = None
+
+    @cached_property
+    def geschiedenis(self) -> Geschiedenis:
+        """Every data file's revisions from git, up to the stand's commit (computed once per build, before workers fork)."""
+        if self.stand is not None:
+            return geschiedenis(self.stand.root, until=self.stand.commit)
+        return geschiedenis(self.dataset.root)
 
     @cached_property
     def overzicht(self) -> Overzicht:
@@ -73,15 +91,18 @@ class SiteContext:
 
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
-    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None,
+    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None, stand: Stand | None = None,
 ) -> SiteContext:
     """Context with dates from git; the peildatum comes from the argument, the environment or the data.
 
     Charts are cached under ``$DOSSIER_CACHE_DIR/charts`` or else ``<root>/.cache/charts``.
     ``docs_dir``, ``nav`` and ``repository`` are the engine's folder and navigation of the
-    hand-written pages and its repository settings.
+    hand-written pages and its repository settings. With a ``stand`` the dates are those of that
+    commit's history and the peildatum is the stand's date.
     """
-    file_dates = last_changes(dataset.root)
+    file_dates = last_changes(stand.root, until=stand.commit) if stand is not None else last_changes(dataset.root)
+    if stand is not None and peildatum is None:
+        peildatum = stand.datum
     data_datum = max(file_dates.values()) if file_dates else None
     if peildatum is None and os.environ.get(PEILDATUM_ENV):
         peildatum = dt.date.fromisoformat(os.environ[PEILDATUM_ENV])
@@ -89,7 +110,7 @@ def make_context(
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
         cache_dir = cache_folder(dataset.root) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None))
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), stand)
 
 
 def cache_folder(root: Path) -> Path:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..analysis.history import Geschiedenis, herkomst_json
 from ..analysis.national import Overzicht, totals_of_year
 from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, classify
 from ..contract.models import RegioJaar
@@ -104,7 +105,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     regios = ctx.dataset.published_regions()
     for slug, region in regios.items():
         yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
-    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov))
+    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov, ctx.geschiedenis))
     text = render(
         "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
@@ -291,9 +292,13 @@ def _signals_json(ov: Overzicht, jaren: list[int]) -> dict[str, Any]:
     return result
 
 
-def dossier_json(dataset: Dataset, ov: Overzicht) -> bytes:
-    """All validated data, keyed by region slug and year, plus the national files and the signals; sorted keys."""
+def dossier_json(dataset: Dataset, ov: Overzicht, geschiedenis: Geschiedenis | None = None) -> bytes:
+    """All validated data, keyed by region slug and year, plus the national files and the signals; sorted keys.
+
+    ``herkomst``: per region and year the last change of every figure from git (:mod:`..analysis.history`).
+    """
     data = {
+        "herkomst": herkomst_json(dataset, geschiedenis or Geschiedenis(False)),
         "signalen": _signals_json(ov, dataset.jaren),
         "toelichting": "Alle gevalideerde gegevens van het Cruciale ggz dossier. null = onbekend, nooit 0.",
         "regios": {

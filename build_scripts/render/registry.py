@@ -45,6 +45,7 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
     builders = _builders()
     workers = build_workers(ctx) if workers is None else workers
     ctx.overzicht  # noqa: B018 - computed once here, so forked workers inherit it instead of each computing it
+    ctx.geschiedenis  # noqa: B018 - the same for the provenance from git
     for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
         _add_outputs(outputs, produced)
     for finisher in _finishers():
