@@ -26,7 +26,7 @@ OUTREACH = "outreachende-zorg"
 
 
 @pytest.fixture
-def history(project: Project) -> tuple[Project, str, str]:
+def history(project: Project, stub_charts: list[str]) -> tuple[Project, str, str]:
     eerste, tweede = make_history(project.root)
     return project, eerste, tweede
 
@@ -89,7 +89,7 @@ def test_the_history_lists_both_changes_newest_first(history: tuple[Project, str
     assert "Acute zorg › Wachtenden nu: 12 → 17" in block
 
 
-def test_history_folds_after_five_entries(project: Project) -> None:
+def test_history_folds_after_five_entries(project: Project, stub_charts: list[str]) -> None:
     make_history(project.root)
     from history_repo import git
 
@@ -105,7 +105,7 @@ def test_history_folds_after_five_entries(project: Project) -> None:
     assert "Oudere wijzigingen (2)" in folded
 
 
-def test_without_git_every_page_says_herkomst_onbekend(project: Project) -> None:
+def test_without_git_every_page_says_herkomst_onbekend(project: Project, stub_charts: list[str]) -> None:
     assert geschiedenis(project.root) == Geschiedenis(False)
     outputs = site(project.root)
     page = outputs["regios/noord/2026/index.md"].content

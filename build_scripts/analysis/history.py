@@ -72,7 +72,8 @@ class Revisie:
         return "; ".join(parts) or "geen inhoudelijke wijziging"
 
     def as_dict(self) -> dict[str, Any]:
-        return {**(herkomst_dict(self.commit) or {}), "cijfers": [c.as_dict() for c in self.cijfers], "overig": self.overig, "nieuw_bestand": self.nieuw_bestand}
+        cijfers = [c.as_dict() for c in self.cijfers]
+        return {**(herkomst_dict(self.commit) or {}), "cijfers": cijfers, "overig": self.overig, "nieuw_bestand": self.nieuw_bestand}
 
 
 @dataclass(frozen=True)

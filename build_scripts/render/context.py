@@ -40,11 +40,14 @@ class Output:
 class RepositorySettings:
     """Where the data's repository lives (``repo_url``) and the invulhulp's settings for it (``extra.invulhulp``).
 
-    Both come from the engine's configuration, the one place they are set (``mkdocs.yml``).
+    All come from the engine's configuration, the one place they are set (``mkdocs.yml``); so do
+    the site's address (``site_url``) and the open-data catalogue's settings (``extra.open_data``).
     """
 
     repo_url: str | None
     invulhulp: Mapping[str, Any] = field(default_factory=dict)
+    site_url: str | None = None
+    open_data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

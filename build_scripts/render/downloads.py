@@ -23,6 +23,7 @@ from ..contract.models import RegioJaar
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import Dataset, RegionData
 from .context import Output, SiteContext
+from .open_data import Download, catalogus, datapackage
 from .templating import render
 
 VASTE_DATUM = dt.datetime(2000, 1, 1)  # XLSX created/modified: never the build machine's clock
@@ -106,11 +107,31 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     for slug, region in regios.items():
         yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
     yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov, ctx.geschiedenis))
+    yield from _open_data(ctx)
     text = render(
         "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
     )
     yield "downloads/index.md", Output(text, title="Downloads")
+
+
+def _open_data(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """The data package and the DCAT-AP-NL record of every file above (:mod:`.open_data`)."""
+    files = [
+        *(d for jaar in ctx.dataset.jaren for d in (
+            Download(f"landelijk-{jaar}.csv", f"Landelijke totalen per zorgvorm, cyclus {jaar} (CSV)", LANDELIJK_KOLOMMEN),
+            Download(f"landelijk-{jaar}.xlsx", f"Landelijke totalen per zorgvorm, cyclus {jaar} (Excel)"),
+        )),
+        *(
+            Download(f"regios/{slug}.csv", f"Gegevens van {region.naam} per cyclus en zorgvorm (CSV)", REGIO_KOLOMMEN)
+            for slug, region in ctx.dataset.published_regions().items()
+        ),
+        Download("dossier.json", "Alle gevalideerde gegevens, met signalen en herkomst (JSON)"),
+    ]
+    settings = ctx.repository.open_data
+    yield "downloads/datapackage.json", Output(datapackage(files, settings))
+    files.append(Download("datapackage.json", "Beschrijving van de CSV-bestanden (Frictionless data package)"))
+    yield "downloads/catalogus.jsonld", Output(catalogus(files, settings, ctx.repository.site_url, ctx.dataset.jaren, ctx.data_datum))
 
 
 def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:

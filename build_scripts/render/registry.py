@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from . import agenda, changes, downloads, home, invulhulp, national, print_edition, regions
+from . import agenda, changes, downloads, feeds, home, invulhulp, national, print_edition, regions
 from .context import Output, SiteContext
 from .forking import fork_is_safe
 
@@ -24,7 +24,7 @@ PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
 
 
 def _builders() -> list[PageBuilder]:
-    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages, invulhulp.pages]
+    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages, invulhulp.pages, feeds.pages]
 
 
 PageFinisher = Callable[[SiteContext, dict[str, Output]], Iterable[tuple[str, Output]]]
