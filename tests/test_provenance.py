@@ -182,3 +182,58 @@ def test_a_copy_without_git_builds_with_herkomst_onbekend(history: tuple[Project
     assert result.returncode == 0, result.stderr
     region = (copy / "site/regios/noord/2026/index.html").read_text(encoding="utf-8")
     assert "herkomst onbekend" in region and "Stand per" not in region
+
+
+def test_the_national_page_offers_the_data_as_it_stood_at_each_milestone(history: tuple[Project, str, str]) -> None:
+    project, eerste, tweede = history
+    outputs = site(project.root)  # today: 1 July 2026
+    page = outputs["landelijk/2026/index.md"].content
+    assert isinstance(page, str)
+    block = page[page.index("## Cijfers per mijlpaal") :]
+    links = re.findall(r'<li>([^<]+): <a href="\.\./\.\./downloads/(stand/[0-9-]+/dossier\.json)">', block)
+    assert [(text.split(",")[0], link) for text, link in links] == [
+        ("1 april 2026", "stand/2026-04-01/dossier.json"),  # the agenda milestone (1 February) has no data yet; July's have not passed
+        ("31 mei 2026", "stand/2026-05-31/dossier.json"),
+        ("21 juni 2026", "stand/2026-06-21/dossier.json"),
+    ]
+
+    def wachtenden(datum: str) -> tuple[int, str]:
+        content = outputs[f"downloads/stand/{datum}/dossier.json"].content
+        assert isinstance(content, bytes)
+        data = json.loads(content)
+        herkomst = data["herkomst"]["noord"]["2026"]["zorgvormen"]["acute_zorg"]["velden"]["wachtenden"]["commit"]
+        return data["regios"]["noord"]["jaren"]["2026"]["zorgvormen"]["acute_zorg"]["wachtenden"], herkomst
+
+    assert wachtenden("2026-05-31") == (12, eerste)
+    assert wachtenden("2026-06-21") == (17, tweede)
+    assert "downloads/stand/2026-06-21/landelijk-2026.csv" in outputs
+    catalog = outputs["downloads/catalogus.jsonld"].content
+    assert isinstance(catalog, bytes) and b'"stand/2026-06-21/dossier.json"' in catalog
+
+
+def test_parsed_versions_are_kept_by_blob_id_and_give_the_same_history(history: tuple[Project, str, str], tmp_path: Path) -> None:
+    project, _eerste, _tweede = history
+    cache = tmp_path / "herkomst.json"
+    cold = geschiedenis(project.root, cache=cache)
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert len(kept) == sum(len(h.revisies) for h in cold.bestanden.values())  # one entry per version read
+    assert geschiedenis(project.root, cache=cache) == cold == geschiedenis(project.root)
+    cache.write_text("geen json", encoding="utf-8")
+    assert geschiedenis(project.root, cache=cache) == cold, "an unreadable cache is read as empty"
+
+
+def test_a_milestone_cache_entry_that_names_another_file_is_made_again(history: tuple[Project, str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_scripts.render import milestone_data
+
+    project, _eerste, _tweede = history
+    monkeypatch.setenv("DOSSIER_CACHE_DIR", str(project.path(".cache")))
+    first = site(project.root)
+    entries = sorted(project.path(".cache/mijlpalen").iterdir())
+    assert len(entries) == 2  # three milestones, two commits
+    (entries[0] / "bestanden.json").write_text(json.dumps(["../../../../mkdocs.yml"]), encoding="utf-8")
+    (entries[1] / "dossier.json").write_bytes(b"{}")  # a changed entry is served as is: what keeping caches per trust level is for
+    again = site(project.root)
+    assert json.loads((entries[0] / "bestanden.json").read_text(encoding="utf-8")) != ["../../../../mkdocs.yml"]
+    changed = [p for p in first if first[p] != again[p]]
+    assert changed and all(p.startswith("downloads/stand/") and p.endswith("dossier.json") for p in changed)
+    assert milestone_data.CACHE_DIR == "mijlpalen"

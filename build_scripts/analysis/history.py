@@ -9,6 +9,7 @@ readable YAML is skipped: the next readable one is compared with the last readab
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,25 +142,74 @@ class PaginaHerkomst:
         }
 
 
-def geschiedenis(root: Path, until: str = "HEAD") -> Geschiedenis:
-    """The provenance of every file under ``root/data`` as published up to ``until``."""
+def geschiedenis(root: Path, until: str = "HEAD", cache: Path | None = None) -> Geschiedenis:
+    """The provenance of every file under ``root/data`` as published up to ``until``.
+
+    Parsing every version's YAML is most of the work, and a version never changes: its keys are
+    kept in ``cache`` (a JSON file) under git's blob id, so a later build parses only new versions.
+    """
     versions = file_versions(root, until=until)
     if versions is None:
         return Geschiedenis(False)
-    return Geschiedenis(True, {path: file_history(vs) for path, vs in sorted(versions.items())})
+    known = _read_cache(cache)
+    used: dict[str, dict[str, Any] | None] = {}
+    result = Geschiedenis(True, {path: file_history(vs, known, used) for path, vs in sorted(versions.items())})
+    if cache is not None and not used.keys() <= known.keys():
+        _write_cache(cache, {**known, **used})
+    return result
 
 
-def file_history(versions: list[Versie]) -> BestandsHerkomst:
-    """Compare each version with the last readable one before it (oldest first in, newest first out)."""
+def _read_cache(cache: Path | None) -> dict[str, dict[str, Any] | None]:
+    try:
+        found = json.loads(cache.read_text(encoding="utf-8")) if cache is not None and cache.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _write_cache(cache: Path, used: dict[str, dict[str, Any] | None]) -> None:
+    """Every version read so far (no more than the history holds), written whole or not at all."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(".tmp")
+        partial.write_text(json.dumps(used, sort_keys=True), encoding="utf-8")
+        partial.replace(cache)
+    except OSError:
+        pass  # a cache that cannot be written costs time, never a build
+
+
+def _version_keys(versie: Versie, known: dict[str, dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The keys of one version (``None``: no readable YAML), from the cache by blob id or parsed, as JSON values either way."""
+    if versie.tekst is None:
+        return {}
+    if versie.blob is not None and versie.blob in known:
+        return known[versie.blob]
+    try:
+        data = yaml.load(versie.tekst, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    keys: dict[str, Any] = json.loads(json.dumps(_keys(data if isinstance(data, dict) else {}), default=str))
+    return keys
+
+
+def file_history(
+    versions: list[Versie], known: dict[str, dict[str, Any] | None] | None = None, used: dict[str, dict[str, Any] | None] | None = None
+) -> BestandsHerkomst:
+    """Compare each version with the last readable one before it (oldest first in, newest first out).
+
+    ``known`` holds the keys of versions parsed before (by blob id); ``used`` receives those of every version read here.
+    """
+    known = {} if known is None else known
     vorige: dict[str, Any] = {}
     velden: dict[str, Commit] = {}
     revisies: list[Revisie] = []
     for versie in versions:
-        try:
-            data = yaml.load(versie.tekst, Loader=_Loader) if versie.tekst is not None else {}
-        except yaml.YAMLError:
+        found = _version_keys(versie, known)
+        if versie.blob is not None and used is not None:
+            used[versie.blob] = found
+        if found is None:
             continue
-        huidige = _keys(data if isinstance(data, dict) else {})
+        huidige = found
         if not vorige:  # the file (again): every value it holds starts here
             if huidige:
                 velden.update(dict.fromkeys(huidige, versie.commit))
@@ -243,13 +293,13 @@ def waarde(value: Any) -> str:
         return yes_no(value)
     if isinstance(value, int | float):
         return number_as_given(value)
-    if isinstance(value, tuple):
+    if isinstance(value, list | tuple):
         return "; ".join(waarde(v) for v in value) or "geen"
     return label(value)
 
 
 def _json(value: Any) -> Any:
-    if isinstance(value, tuple):
+    if isinstance(value, list | tuple):
         return [_json(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -43,10 +43,11 @@ class Commit:
 
 @dataclass(frozen=True)
 class Versie:
-    """A data file as one commit left it; ``tekst`` is ``None`` where that commit removed it."""
+    """A data file as one commit left it; ``tekst`` (and ``blob``, git's id of it) is ``None`` where that commit removed it."""
 
     commit: Commit
     tekst: str | None
+    blob: str | None = None
 
 
 def merge_request_of(message: str) -> str | None:
@@ -102,19 +103,20 @@ def file_versions(root: Path, under: str = "data", until: str = "HEAD") -> dict[
     if texts is None:
         return None
     versions: dict[str, list[Versie]] = {}
-    for (commit, name), tekst in zip(wanted, texts, strict=True):
-        versions.setdefault(name.removeprefix(prefix), []).append(Versie(commit, tekst))
+    for (commit, name), found in zip(wanted, texts, strict=True):
+        blob, tekst = found if found is not None else (None, None)
+        versions.setdefault(name.removeprefix(prefix), []).append(Versie(commit, tekst, blob))
     return versions
 
 
-def _blobs(root: Path, objects: list[str]) -> list[str | None] | None:
-    """The text of each ``commit:path`` in one ``git cat-file --batch`` run; ``None`` for a path the commit does not have."""
+def _blobs(root: Path, objects: list[str]) -> list[tuple[str, str] | None] | None:
+    """The blob id and text of each ``commit:path`` in one ``git cat-file --batch`` run; ``None`` for a path the commit does not have."""
     if not objects:
         return []
     out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
     if out is None:
         return None
-    result: list[str | None] = []
+    result: list[tuple[str, str] | None] = []
     pos = 0
     for _ in objects:
         end = out.index(b"\n", pos)
@@ -124,6 +126,6 @@ def _blobs(root: Path, objects: list[str]) -> list[str | None] | None:
             result.append(None)
             continue
         size = int(header[2])
-        result.append(out[pos : pos + size].decode("utf-8", "replace"))
+        result.append((header[0].decode(), out[pos : pos + size].decode("utf-8", "replace")))
         pos += size + 1
     return result

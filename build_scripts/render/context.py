@@ -76,9 +76,8 @@ class SiteContext:
     @cached_property
     def geschiedenis(self) -> Geschiedenis:
         """Every data file's revisions from git, up to the stand's commit (computed once per build, before workers fork)."""
-        if self.stand is not None:
-            return geschiedenis(self.stand.root, until=self.stand.commit)
-        return geschiedenis(self.dataset.root)
+        root = self.stand.root if self.stand is not None else self.dataset.root
+        return geschiedenis(root, until=self.stand.commit if self.stand is not None else "HEAD", cache=herkomst_cache(root))
 
     @cached_property
     def overzicht(self) -> Overzicht:
@@ -119,6 +118,11 @@ def make_context(
 def cache_folder(root: Path) -> Path:
     """Where builds keep what they may reuse (charts, an engine's build folder): ``$DOSSIER_CACHE_DIR``, else ``<root>/.cache``."""
     return Path(os.environ.get(CACHE_ENV) or root / ".cache")
+
+
+def herkomst_cache(root: Path) -> Path:
+    """Where builds keep the parsed versions of the data files (by git blob id): :func:`..analysis.history.geschiedenis`."""
+    return cache_folder(root) / "herkomst.json"
 
 
 def _latest_data_date(dataset: Dataset) -> dt.date:
