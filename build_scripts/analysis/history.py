@@ -66,11 +66,13 @@ class Revisie:
         """One line for a feed entry or a commit list: the first figures changed, then how many more."""
         if self.nieuw_bestand:
             return "bestand toegevoegd"
+        if not self.cijfers:
+            return f"{self.overig} {'wijziging' if self.overig == 1 else 'wijzigingen'} buiten de cijfers"
         parts = [f"{c.label}: {c.van_naar}" for c in self.cijfers[:2]]
         rest = len(self.cijfers) - min(len(self.cijfers), 2) + self.overig
         if rest:
             parts.append(f"{rest} {'andere wijziging' if rest == 1 else 'andere wijzigingen'}")
-        return "; ".join(parts) or "geen inhoudelijke wijziging"
+        return "; ".join(parts)
 
     def as_dict(self) -> dict[str, Any]:
         cijfers = [c.as_dict() for c in self.cijfers]
