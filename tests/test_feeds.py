@@ -78,3 +78,20 @@ def test_without_git_the_feeds_are_valid_and_empty(project: Project, stub_charts
     outputs = generate_site(make_context(dataset, peildatum=dt.date(2026, 7, 1)), workers=1)
     feed = parse(outputs, LANDELIJK_FEED)
     assert feed.entries == [] and "Herkomst onbekend" in feed.feed.subtitle
+
+
+def test_region_text_in_a_feed_is_escaped_and_xml_safe(project: Project, stub_charts: list[str]) -> None:
+    """A network's name is free text: markup stays text, and a control character an old version held (XML 1.0 cannot carry it) shows as an escape."""
+    make_history(project.root)
+    from history_repo import JAAR_BESTAND, git
+
+    project.replace(JAAR_BESTAND, "    bovenregionale_netwerken: []", '    bovenregionale_netwerken: ["<script>x</script> \\u0007"]')
+    git(project.root, "commit", "-q", "-am", "Netwerk", datum="2026-06-20T12:00:00+02:00")
+    project.replace(JAAR_BESTAND, ' \\u0007"]', '"]')
+    git(project.root, "commit", "-q", "-am", "Netwerk hersteld", datum="2026-06-21T12:00:00+02:00")
+    dataset, _problems = load_dataset(project.root)
+    outputs = generate_site(make_context(dataset, peildatum=dt.date(2026, 7, 1)), workers=1)
+    content = outputs[LANDELIJK_FEED].content
+    assert isinstance(content, bytes) and b"<script>" not in content and b"\x07" not in content
+    feed = parse(outputs, LANDELIJK_FEED)
+    assert feed.entries[0].title == "Noord, cyclus 2026: Acute zorg › Bovenregionale netwerken: <script>x</script> \\x07 → <script>x</script>"

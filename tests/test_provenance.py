@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urldefrag
 
+import feedparser
 import pytest
 from history_repo import JAAR_BESTAND, make_history
 
@@ -170,6 +173,13 @@ def test_dossier_build_stand_marks_every_page(history: tuple[Project, str, str])
     assert [p for p, text in themed.items() if "Stand per 1 mei 2026" not in text] == []
     region = project.read("site/regios/noord/2026/index.html")
     assert "Stand per 1 mei 2026" in region and "!42" not in region
+    for feed_path in ("feeds/landelijk.xml", "feeds/regios/noord.xml"):  # the built feeds lead to built pages, found from the page's own <link>
+        assert f'href="../../../{feed_path}"' in region
+        feed = feedparser.parse(project.path(f"site/{feed_path}").read_bytes())
+        assert not feed.bozo and feed.entries
+        for entry in feed.entries:
+            target = project.path(posixpath.normpath(posixpath.join("site", posixpath.dirname(feed_path), urldefrag(entry.link).url)))
+            assert (target / "index.html").is_file(), entry.link
 
 
 @pytest.mark.slow

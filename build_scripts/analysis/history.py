@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..contract.characters import one_line
 from ..contract.fields import TABEL2, field_label
 from ..contract.notation import dutch_date, number_as_given, yes_no
 from ..contract.vocabulary import Zorgvorm, label
@@ -288,7 +289,7 @@ def _figure(key: str, oud: Any, nieuw: Any) -> Cijferwijziging | None:
 
 
 def waarde(value: Any) -> str:
-    """A figure as a reader reads it: Dutch numbers, ja/nee, ``onbekend`` for ``null``, a list joined by ``;``."""
+    """A figure as a reader reads it: Dutch numbers, ja/nee, ``onbekend`` for ``null``, a list joined by ``;``, text on one line."""
     if value is None:
         return "onbekend"
     if isinstance(value, bool):
@@ -297,7 +298,7 @@ def waarde(value: Any) -> str:
         return number_as_given(value)
     if isinstance(value, list | tuple):
         return "; ".join(waarde(v) for v in value) or "geen"
-    return label(value)
+    return one_line(label(value))  # an old version may hold what validation refuses today: control characters shown, never sent
 
 
 def _json(value: Any) -> Any:
