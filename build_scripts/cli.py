@@ -139,9 +139,20 @@ def _build_args(p: argparse.ArgumentParser) -> None:
         help="mkdocs (hetzelfde als 'mkdocs build --strict'), properdocs of zensical; standaard: extra.engine in mkdocs.yml, anders mkdocs",
     )
     p.add_argument("--site-dir", type=Path, help="map voor de gebouwde site, vanuit de projectmap (standaard: site_dir uit mkdocs.yml, site/)")
+    p.add_argument(
+        "--stand", type=_date, metavar="JJJJ-MM-DD",
+        help="bouw de site uit de gegevens zoals ze op die datum in de repository stonden, met 'Stand per …' op elke pagina",
+    )
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    """Build the site with the chosen engine; with ``--stand`` from the data as committed on that date (:mod:`.engines.stand`)."""
+    if args.stand is not None:
+        args.settings = args.settings.model_copy(update={"stand": args.stand})
+    return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     """Build the site with the chosen engine; exit 1 when the data has errors or the engine fails (nothing published then)."""
     from .engines.engine_plan import EngineSettingError, engine_for
     from .engines.output_folder import OutputFolderError, check_output_folder
@@ -161,7 +172,7 @@ def _run_build(args: argparse.Namespace) -> int:
         except OutputFolderError as exc:
             raise UsageError(str(exc)) from exc
         try:
-            return EXIT_DATA if build_mkdocs(root, site_dir, engine) else EXIT_OK
+            return EXIT_DATA if build_mkdocs(root, site_dir, engine, args.settings) else EXIT_OK
         except EngineMissing as exc:
             raise UsageError(str(exc)) from exc
     return _build_zensical(root, site_dir, args.settings)

@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     peildatum: dt.date | None = Field(default=None, description="The build's explicit “today” (JJJJ-MM-DD); default the data's latest git date.")
     cache_dir: Path | None = Field(default=None, description="Where builds keep charts and Zensical's build folder (CI keeps it); default `<root>/.cache`.")
     workers: int | None = Field(default=None, description="Processes that build pages (at least 1); default one per core for 40 or more yearly files.")
+    stand: dt.date | None = Field(
+        default=None, description="Builds the dossier as it stood on this date (JJJJ-MM-DD); `dossier build --stand` sets it for the engine's process."
+    )
     vandaag: dt.date | None = Field(default=None, description="The engine plan's today (JJJJ-MM-DD), for tests and trying the plan out; default the clock.")
     chromium: Path | None = Field(default=None, description="The Chromium `dossier pdf` drives; default `chromium` on the PATH.")
     preview: str | None = Field(default=None, description="Builds a merge request's preview: the request as its host writes it, `!15` or `#15`.")

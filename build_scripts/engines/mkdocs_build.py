@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..settings import child_environment
+from ..settings import Settings, child_environment
 from .mkdocs_config import CONFIG_FILE
 
 INSTALL = {"mkdocs": "pip install -e .", "properdocs": "pip install -e '.[properdocs]'"}
@@ -25,12 +25,16 @@ class EngineMissing(Exception):
     """The engine is not installed; the message says how to install it (Dutch)."""
 
 
-def build_mkdocs(root: Path, site_dir: Path | None = None, engine: str = "mkdocs") -> int:
-    """Run ``<engine> build --strict`` on ``root/mkdocs.yml`` (into ``site_dir`` when given); returns its exit code."""
+def build_mkdocs(root: Path, site_dir: Path | None = None, engine: str = "mkdocs", settings: Settings | None = None) -> int:
+    """Run ``<engine> build --strict`` on ``root/mkdocs.yml`` (into ``site_dir`` when given); returns its exit code.
+
+    The engine runs in a process of its own and reads the settings again: a stand (``--stand``) goes with it.
+    """
     if importlib.util.find_spec(engine) is None:
         raise EngineMissing(f"{engine} ontbreekt: {INSTALL[engine]}")
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(root / CONFIG_FILE)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    env = child_environment(NO_MKDOCS_2_WARNING="1")
+    stand = {Settings.variable("stand"): settings.stand.isoformat()} if settings is not None and settings.stand is not None else {}
+    env = child_environment(NO_MKDOCS_2_WARNING="1", **stand)
     return subprocess.run(command, cwd=root, env=env, check=False).returncode

@@ -33,7 +33,7 @@ def read_site_config(root: Path) -> SiteConfig:
         return SiteConfig(None)
     config = read_config(root)
     docs_dir = root / str(config.get("docs_dir", "docs"))
-    return SiteConfig(docs_dir, list(config.get("nav") or []), repository_settings(config.get("repo_url"), config.get("extra") or {}))
+    return SiteConfig(docs_dir, list(config.get("nav") or []), repository_settings(config.get("repo_url"), config.get("extra") or {}, config.get("site_url")))
 
 
 def read_config(root: Path) -> dict[str, Any]:
@@ -42,6 +42,6 @@ def read_config(root: Path) -> dict[str, Any]:
         return dict(yaml_load(handle) or {})
 
 
-def repository_settings(repo_url: str | None, extra: dict[str, Any]) -> RepositorySettings:
-    """The repository settings of a MkDocs configuration: ``repo_url`` and ``extra.invulhulp``."""
-    return RepositorySettings(repo_url or None, dict(extra.get("invulhulp") or {}))
+def repository_settings(repo_url: str | None, extra: dict[str, Any], site_url: str | None = None) -> RepositorySettings:
+    """The repository settings of a MkDocs configuration: ``repo_url``, ``extra.invulhulp``, ``site_url`` and ``extra.open_data``."""
+    return RepositorySettings(repo_url or None, dict(extra.get("invulhulp") or {}), site_url or None, dict(extra.get("open_data") or {}))

@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except OutputFolderError as exc:
         raise PluginError(str(exc)) from exc
     preview = _preview()
-    repository = repository_settings(config.repo_url, dict(config.extra))
+    repository = repository_settings(config.repo_url, dict(config.extra), config.site_url)
     try:
         source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository, settings=_settings())
     except DataError as exc:

@@ -21,11 +21,12 @@ from ..contract.notation import dutch_date
 from ..reading.discovery import find_links
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
-from ..render.context import Output, RepositorySettings, make_context
+from ..render.context import Output, RepositorySettings, cache_folder, make_context
 from ..render.csp import SITE_POLICY
 from ..render.nav import expand_nav
 from ..render.registry import generate_site
-from ..settings import Settings
+from ..settings import Settings, read_settings
+from .stand import StandError, data_root, stand_for, stand_label
 
 
 class DataError(Exception):
@@ -46,30 +47,43 @@ class SiteSource:
     nav: list[Any]
     data_datum: str
     warnings: list[Problem]
+    stand: str | None = None
 
     @property
     def theme_extra(self) -> dict[str, str]:
-        """What the theme reads from ``extra``, the same for every engine: the data's date and the pages' CSP."""
-        return {"data_datum": self.data_datum, "csp": SITE_POLICY}
+        """What the theme reads from ``extra``, the same for every engine: the data's date, the pages' CSP and a stand's mark."""
+        return {"data_datum": self.data_datum, "csp": SITE_POLICY, **({"stand": self.stand} if self.stand else {})}
 
 
 def prepare_site(
     root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None,
     settings: Settings | None = None,
 ) -> SiteSource:
-    """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data."""
-    dataset, problems = load_dataset(root)
-    problems = [*problems, *find_links(docs_dir, root)]  # MkDocs would follow a link in the docs folder and publish its target
-    if has_errors(problems):
-        errors = [p for p in problems if p.is_error]
-        raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
-    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository, settings=settings)
-    outputs = generate_site(ctx)
+    """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data.
+
+    With ``settings.stand`` (``dossier build --stand``) the data is that of the stand's commit (:mod:`.stand`).
+    """
+    settings = settings or read_settings()
+    try:
+        stand = stand_for(root, settings.stand)
+    except StandError as exc:
+        raise DataError(str(exc)) from exc
+    with data_root(root, stand) as data:
+        dataset, problems = load_dataset(data)
+        problems = [*problems, *find_links(docs_dir, root)]  # MkDocs would follow a link in the docs folder and publish its target
+        if has_errors(problems):
+            errors = [p for p in problems if p.is_error]
+            raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
+        cache = cache_folder(root, settings) / "charts" if stand is not None else None
+        ctx = make_context(
+            dataset, peildatum=peildatum, cache_dir=cache, docs_dir=docs_dir, nav=list(nav), repository=repository, settings=settings, stand=stand
+        )
+        outputs = generate_site(ctx)
     for path in outputs:
         if (docs_dir / path).exists():
             raise DataError(f"{path} bestaat zowel in {docs_dir.name}/ als in de gegenereerde pagina's; verwijder één van beide")
     warnings = [p for p in problems if not p.is_error]
-    return SiteSource(outputs, expand_nav(list(nav), outputs), dutch_date(ctx.data_datum), warnings)
+    return SiteSource(outputs, expand_nav(list(nav), outputs), dutch_date(ctx.data_datum), warnings, stand_label(stand) if stand else None)
 
 
 def edit_path(repo_url: str | None, edit_uri: str | None, docs_dir: Path, source: str | None) -> str | None:

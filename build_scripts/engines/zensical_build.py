@@ -52,7 +52,7 @@ def build_zensical(
     for folder in (target, _staging(target)):
         check_output_folder(folder, root, keep=[docs_dir])
     check_output_folder(work, root, keep=[docs_dir], markers=("data", ".git"), what="de bouwmap van Zensical")  # it holds its own mkdocs.yml
-    repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
+    repository = repository_settings(config.get("repo_url"), config.get("extra") or {}, config.get("site_url"))
     source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository, settings)
     config_file = write_source(root, work, config, source)
     try:

@@ -7,15 +7,16 @@ import subprocess
 from pathlib import Path
 
 
-def last_changes(root: Path, under: str = "data") -> dict[str, dt.date]:
+def last_changes(root: Path, under: str = "data", until: str = "HEAD") -> dict[str, dt.date]:
     """Path (relative to the repository root) → date of the last commit that touched it.
 
     One ``git log`` call for the whole tree keeps this linear in the number of files. Outside a
-    git checkout the mapping is empty and pages say the date is unknown.
+    git checkout the mapping is empty and pages say the date is unknown. ``until``: the history up
+    to that commit (``dossier build --stand``).
     """
     try:
         out = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--no-renames", "--", under],
+            ["git", "log", "--format=@%cs", "--name-only", "--no-renames", until, "--", under],
             cwd=root, capture_output=True, text=True, check=True, timeout=60,
         ).stdout
         prefix = subprocess.run(

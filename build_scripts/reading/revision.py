@@ -10,6 +10,8 @@ from __future__ import annotations
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .dataset import Dataset
@@ -48,8 +50,9 @@ def _no_links(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
     return None if member.issym() or member.islnk() else tarfile.data_filter(member, path)
 
 
-def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
-    """Load ``data/`` as committed at ``revision`` (an empty dataset if it had no data/ yet)."""
+@contextmanager
+def revision_root(root: Path, revision: str) -> Iterator[Path]:
+    """A temporary project folder holding ``data/`` as committed at ``revision`` (empty if it had none yet), removed afterwards."""
     commit = resolve(root, revision)
     prefix = _git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
     top = Path(_git(root, "rev-parse", "--show-toplevel").stdout.decode().strip())
@@ -66,4 +69,10 @@ def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
             with tarfile.open(tar_path) as tar:
                 tar.extractall(base, filter=_no_links)
             tar_path.unlink()
+        yield base
+
+
+def load_revision(root: Path, revision: str) -> tuple[Dataset, list[Problem]]:
+    """Load ``data/`` as committed at ``revision`` (an empty dataset if it had no data/ yet)."""
+    with revision_root(root, revision) as base:
         return load_dataset(base)

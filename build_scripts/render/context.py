@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..analysis.history import Geschiedenis, geschiedenis
 from ..analysis.national import Overzicht, overzicht
 from ..reading.dataset import Dataset
 from ..reading.gitdates import last_changes
@@ -36,11 +37,23 @@ class Output:
 class RepositorySettings:
     """Where the data's repository lives (``repo_url``) and the invulhulp's settings for it (``extra.invulhulp``).
 
-    Both come from the engine's configuration, the one place they are set (``mkdocs.yml``).
+    All come from the engine's configuration, the one place they are set (``mkdocs.yml``); so do
+    the site's address (``site_url``) and the open-data catalogue's settings (``extra.open_data``).
     """
 
     repo_url: str | None
     invulhulp: Mapping[str, Any] = field(default_factory=dict)
+    site_url: str | None = None
+    open_data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Stand:
+    """``dossier build --stand``: the site as published on ``datum``, from the data of ``commit`` in the repository at ``root``."""
+
+    datum: dt.date
+    commit: str
+    root: Path
 
 
 @dataclass
@@ -56,6 +69,13 @@ class SiteContext:
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
     settings: Settings = field(default_factory=Settings)
+    stand: Stand | None = None
+
+    @cached_property
+    def geschiedenis(self) -> Geschiedenis:
+        """Every data file's revisions from git, up to the stand's commit (computed once per build, before workers fork)."""
+        root = self.stand.root if self.stand is not None else self.dataset.root
+        return geschiedenis(root, until=self.stand.commit if self.stand is not None else "HEAD", cache=herkomst_cache(root, self.settings))
 
     @cached_property
     def overzicht(self) -> Overzicht:
@@ -72,15 +92,19 @@ class SiteContext:
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
     docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None, settings: Settings | None = None,
+    stand: Stand | None = None,
 ) -> SiteContext:
     """Context with dates from git; the peildatum comes from the argument, the settings or the data.
 
     Charts are cached under ``<cache folder>/charts`` (:func:`cache_folder`).
     ``docs_dir``, ``nav`` and ``repository`` are the engine's folder and navigation of the
-    hand-written pages and its repository settings; ``settings`` the entry point's (default: read now).
+    hand-written pages and its repository settings; ``settings`` the entry point's (default: read now). With a
+    ``stand`` the dates are those of that commit's history and the peildatum is the stand's date.
     """
     settings = settings or read_settings()
-    file_dates = last_changes(dataset.root)
+    file_dates = last_changes(stand.root, until=stand.commit) if stand is not None else last_changes(dataset.root)
+    if stand is not None and peildatum is None:
+        peildatum = stand.datum
     data_datum = max(file_dates.values()) if file_dates else None
     if peildatum is None:
         peildatum = settings.peildatum
@@ -88,12 +112,17 @@ def make_context(
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
         cache_dir = cache_folder(dataset.root, settings) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), settings)
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), settings, stand)
 
 
 def cache_folder(root: Path, settings: Settings) -> Path:
     """Where builds keep what they may reuse (charts, an engine's build folder): ``DOSSIER_CACHE_DIR``, else ``<root>/.cache``."""
     return settings.cache_dir or root / ".cache"
+
+
+def herkomst_cache(root: Path, settings: Settings) -> Path:
+    """Where builds keep the parsed versions of the data files (by git blob id): :func:`..analysis.history.geschiedenis`."""
+    return cache_folder(root, settings) / "herkomst.json"
 
 
 def _latest_data_date(dataset: Dataset) -> dt.date:

@@ -14,14 +14,19 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
 from typing import Any
 
-from ..analysis.national import Overzicht, totals_of_year
+from ..analysis.history import Geschiedenis, geschiedenis, herkomst_json
+from ..analysis.national import Overzicht, overzicht, totals_of_year
 from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, classify
 from ..contract.models import RegioJaar
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import Dataset, RegionData
-from .context import Output, SiteContext
+from .context import Output, SiteContext, herkomst_cache
+from .milestone_data import cached_files, dataset_at, repository_root, standen
+from .open_data import Download, catalogus, datapackage
 from .templating import render
 
 VASTE_DATUM = dt.datetime(2000, 1, 1)  # XLSX created/modified: never the build machine's clock
@@ -104,12 +109,65 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     regios = ctx.dataset.published_regions()
     for slug, region in regios.items():
         yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
-    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov))
+    yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov, ctx.geschiedenis))
+    bij_mijlpalen: list[Download] = []
+    yield from _milestone_files(ctx, bij_mijlpalen)
+    yield from _open_data(ctx, bij_mijlpalen)
     text = render(
         "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
     )
     yield "downloads/index.md", Output(text, title="Downloads")
+
+
+def _milestone_files(ctx: SiteContext, made: list[Download]) -> Iterator[tuple[str, Output]]:
+    """Per passed milestone ``dossier.json`` and the national CSVs as they stood then (:mod:`.milestone_data`), added to ``made``.
+
+    Each commit is read once, however many milestones it stood at. ``dossier.json`` is always
+    there (the national page links it); where that data no longer passes today's rules it says so.
+    """
+    root = repository_root(ctx)
+    files: dict[str, list[tuple[str, bytes]]] = {}
+    for stand in (s for jaar in ctx.dataset.jaren for s in standen(ctx, jaar)):
+        if stand.commit not in files:
+            files[stand.commit] = cached_files(ctx, stand.commit, partial(_files_at, ctx, root, stand.commit))
+        wanneer = f"zoals op {stand.mijlpaal.datum.isoformat()} ({stand.mijlpaal.label})"
+        for name, content in files[stand.commit]:
+            csv_jaar = name.removeprefix("landelijk-").removesuffix(".csv") if name.endswith(".csv") else None
+            titel = f"Landelijke totalen, cyclus {csv_jaar}, {wanneer}" if csv_jaar else f"Alle gegevens {wanneer} (JSON)"
+            made.append(Download(f"{stand.map}/{name}", titel, LANDELIJK_KOLOMMEN if csv_jaar else ()))
+            yield f"downloads/{stand.map}/{name}", Output(content)
+
+
+def _files_at(ctx: SiteContext, root: Path, commit: str) -> list[tuple[str, bytes]]:
+    """The files of one commit's data: a national CSV per cycle and ``dossier.json``, or only a ``dossier.json`` that says why not."""
+    with dataset_at(ctx, commit) as dataset:
+        if dataset is None:
+            melding = {"commit": commit, "fout": "De gegevens van deze stand voldoen niet aan de huidige regels; zie de repository op deze commit."}
+            return [("dossier.json", (json.dumps(melding, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))]
+        ov = overzicht(dataset)
+        csvs = [(f"landelijk-{jaar}.csv", to_csv(LANDELIJK_KOLOMMEN, national_rows(ov, jaar))) for jaar in dataset.jaren]
+        return [*csvs, ("dossier.json", dossier_json(dataset, ov, geschiedenis(root, until=commit, cache=herkomst_cache(root, ctx.settings))))]
+
+
+def _open_data(ctx: SiteContext, bij_mijlpalen: list[Download]) -> Iterator[tuple[str, Output]]:
+    """The data package and the DCAT-AP-NL record of every file above (:mod:`.open_data`)."""
+    files = [
+        *(d for jaar in ctx.dataset.jaren for d in (
+            Download(f"landelijk-{jaar}.csv", f"Landelijke totalen per zorgvorm, cyclus {jaar} (CSV)", LANDELIJK_KOLOMMEN),
+            Download(f"landelijk-{jaar}.xlsx", f"Landelijke totalen per zorgvorm, cyclus {jaar} (Excel)"),
+        )),
+        *(
+            Download(f"regios/{slug}.csv", f"Gegevens van {region.naam} per cyclus en zorgvorm (CSV)", REGIO_KOLOMMEN)
+            for slug, region in ctx.dataset.published_regions().items()
+        ),
+        Download("dossier.json", "Alle gevalideerde gegevens, met signalen en herkomst (JSON)"),
+        *bij_mijlpalen,
+    ]
+    settings = ctx.repository.open_data
+    yield "downloads/datapackage.json", Output(datapackage(files, settings))
+    files.append(Download("datapackage.json", "Beschrijving van de CSV-bestanden (Frictionless data package)"))
+    yield "downloads/catalogus.jsonld", Output(catalogus(files, settings, ctx.repository.site_url, ctx.dataset.jaren, ctx.data_datum))
 
 
 def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
@@ -291,9 +349,13 @@ def _signals_json(ov: Overzicht, jaren: list[int]) -> dict[str, Any]:
     return result
 
 
-def dossier_json(dataset: Dataset, ov: Overzicht) -> bytes:
-    """All validated data, keyed by region slug and year, plus the national files and the signals; sorted keys."""
+def dossier_json(dataset: Dataset, ov: Overzicht, geschiedenis: Geschiedenis | None = None) -> bytes:
+    """All validated data, keyed by region slug and year, plus the national files and the signals; sorted keys.
+
+    ``herkomst``: per region and year the last change of every figure from git (:mod:`..analysis.history`).
+    """
     data = {
+        "herkomst": herkomst_json(dataset, geschiedenis or Geschiedenis(False)),
         "signalen": _signals_json(ov, dataset.jaren),
         "toelichting": "Alle gevalideerde gegevens van het Cruciale ggz dossier. null = onbekend, nooit 0.",
         "regios": {

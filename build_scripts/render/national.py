@@ -18,6 +18,7 @@ from ..contract.notation import name_sort_key
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
+from .milestone_data import standen
 from .templating import render
 
 log = logging.getLogger("mkdocs.hooks.dossier.charts")
@@ -34,7 +35,8 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "landelijk/index.md", Output(render("national_index.md.j2", jaren=[views[j] for j in sorted(jaren, reverse=True)]), title="Landelijk")
     for jaar, view in views.items():
         bron = ctx.dataset.landelijk_paths.get(jaar)
-        yield f"landelijk/{jaar}/index.md", Output(render("national_year.md.j2", **view), source=bron, title=str(jaar))
+        page = render("national_year.md.j2", **view, mijlpaal_standen=standen(ctx, jaar), herkomst_bekend=ctx.geschiedenis.bekend)
+        yield f"landelijk/{jaar}/index.md", Output(page, source=bron, title=str(jaar))
         yield f"landelijk/{jaar}/bespreekpunten/index.md", Output(
             render("national_bespreekpunten.md.j2", jaar=jaar, onderwerpen=discussion_topics(ctx, ov, jaar), regio=_regio_link(ov, 3)),
             title="Bespreekpunten",

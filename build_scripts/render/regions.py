@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..analysis import status_board
+from ..analysis.history import PaginaHerkomst
 from ..analysis.region_facts import region_summaries
 from ..analysis.signals import RegioSignalen, region_signals
 from ..contract.models import Advies
@@ -68,6 +69,7 @@ def _region_year(
         omschrijving=ZORGVORM_OMSCHRIJVING,
         treeknorm=TREEKNORM_WEKEN,
         bron=path,
+        herkomst=PaginaHerkomst(ctx.geschiedenis.van(path), ctx.geschiedenis.bekend),
         regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
         **_agenda_context(ctx, "../../../"),
     )

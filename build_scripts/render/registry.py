@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from . import agenda, changes, downloads, home, invulhulp, national, print_edition, regions
+from . import agenda, changes, downloads, feeds, home, invulhulp, national, print_edition, regions
 from .context import Output, SiteContext
 from .forking import fork_is_safe
 
@@ -23,7 +23,7 @@ PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
 
 
 def _builders() -> list[PageBuilder]:
-    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages, invulhulp.pages]
+    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages, invulhulp.pages, feeds.pages]
 
 
 PageFinisher = Callable[[SiteContext, dict[str, Output]], Iterable[tuple[str, Output]]]
@@ -44,6 +44,7 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
     builders = _builders()
     workers = build_workers(ctx) if workers is None else workers
     ctx.overzicht  # noqa: B018 - computed once here, so forked workers inherit it instead of each computing it
+    ctx.geschiedenis  # noqa: B018 - the same for the provenance from git
     for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
         _add_outputs(outputs, produced)
     for finisher in _finishers():
