@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel
 
-from ..contract.fields import field_value
+from ..contract.fields import CAPACITEIT_PATHS, field_value
 from ..contract.models import ZorgvormGegevens
 from ..contract.vocabulary import DeelnemerSoort, Vertegenwoordiging, Zorgvorm
 from . import cycle_rules, national_rules
@@ -95,7 +95,7 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
             f"{zorgvorm.label.lower()} is regionale zorg en heeft normaal geen landelijke functie; controleer deze waarde",
             WAARSCHUWING,
         )
-    if not g.aanwezig and any((g.capaciteit.binnen_regio, g.capaciteit.buiten_regio)):
+    if not g.aanwezig and any(field_value(g, path) for path in CAPACITEIT_PATHS):
         yield doc.problem(
             (*base, "capaciteit"),
             "capaciteit-niet-aanwezig",

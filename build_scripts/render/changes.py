@@ -191,4 +191,4 @@ def national_view(
 
 
 def _is_figure(w: Wijziging) -> bool:
-    return any(w.veld == veld for veld, _ in TABEL2_RIJEN if veld not in ("aanwezig", "landelijke_functie", "onder_druk.mate"))
+    return w.veld in TABEL2_BY_PATH and TABEL2_BY_PATH[w.veld].soort in ("int", "float")

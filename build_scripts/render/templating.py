@@ -15,7 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..contract.fields import field_label
+from ..contract.fields import REGIOTABEL, field_label, field_value
 from ..contract.notation import dutch_date, escape_markdown, number, yes_no
 from ..contract.vocabulary import label
 from .table_labels import label_cells
@@ -68,8 +68,9 @@ def environment() -> Environment:
     )
     env.filters.update(
         getal=getal, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
-        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label,
+        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label, veldwaarde=field_value,
     )
+    env.globals["regiotabel"] = REGIOTABEL
     return env
 
 
