@@ -54,7 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = _preview()
     repository = repository_settings(config.repo_url, dict(config.extra))
     try:
-        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository)
+        directory_urls = config.use_directory_urls and preview is None  # a preview names files (preview.py)
+        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository, directory_urls=directory_urls)
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     for problem in source.warnings:

@@ -53,15 +53,19 @@ class SiteSource:
 
 
 def prepare_site(
-    root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None
+    root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None,
+    directory_urls: bool = True,
 ) -> SiteSource:
-    """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data."""
+    """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data.
+
+    ``directory_urls`` is the engine's URL style: every generated link is written in it (a preview's are files).
+    """
     dataset, problems = load_dataset(root)
     problems = [*problems, *find_links(docs_dir, root)]  # MkDocs would follow a link in the docs folder and publish its target
     if has_errors(problems):
         errors = [p for p in problems if p.is_error]
         raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
-    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository)
+    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository, directory_urls=directory_urls)
     outputs = generate_site(ctx)
     for path in outputs:
         if (docs_dir / path).exists():

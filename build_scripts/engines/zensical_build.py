@@ -51,7 +51,7 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
         check_output_folder(folder, root, keep=[docs_dir])
     check_output_folder(work, root, keep=[docs_dir], markers=("data", ".git"), what="de bouwmap van Zensical")  # it holds its own mkdocs.yml
     repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
-    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository)
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository, directory_urls=config.get("use_directory_urls", True))
     config_file = write_source(root, work, config, source)
     try:
         zensical.build(str(config_file), {"strict": True, "clean": False})

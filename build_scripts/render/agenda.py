@@ -17,11 +17,13 @@ from .templating import render
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     jaren = ctx.dataset.jaren
     events: ical.EventCache = {}
-    yield "jaaragenda/index.md", Output(render("agenda_index.md.j2", jaren=jaren, huidig_jaar=ctx.huidig_jaar), title="Jaaragenda")
+    index = render("agenda_index.md.j2", ctx.urls("jaaragenda/index.md"), jaren=jaren, huidig_jaar=ctx.huidig_jaar)
+    yield "jaaragenda/index.md", Output(index, title="Jaaragenda")
     for i, jaar in enumerate(jaren):
         entries = agenda.year_entries(ctx.dataset, jaar)
         text = render(
             "agenda_year.md.j2",
+            ctx.urls(f"jaaragenda/{jaar}/index.md"),
             jaar=jaar,
             maanden=agenda.by_month(entries),
             regios=_regions_in(entries),

@@ -36,7 +36,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     diffs = region_diffs(ctx)
     for (slug, jaar), changes in diffs.items():
         region = ctx.dataset.regions[slug]
-        text = render("diff_region.md.j2", **region_view(region, jaar, changes))
+        text = render("diff_region.md.j2", ctx.urls(f"regios/{slug}/{jaar}/wijzigingen/index.md"), **region_view(region, jaar, changes))
         yield f"regios/{slug}/{jaar}/wijzigingen/index.md", Output(text, source=region.jaar_paths[jaar], title=f"Wijzigingen sinds {jaar - 1}")
     jaren = ctx.dataset.jaren
     if any(j - 1 in jaren for j in jaren):
@@ -44,7 +44,8 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         for jaar in jaren:
             if jaar - 1 in jaren:
                 view = national_view(ctx, jaar, diffs, totals_of_year(ov.totaal, jaar - 1), totals_of_year(ov.totaal, jaar))
-                yield f"landelijk/{jaar}/wijzigingen/index.md", Output(render("diff_national.md.j2", **view), title=f"Wijzigingen sinds {jaar - 1}")
+                path = f"landelijk/{jaar}/wijzigingen/index.md"
+                yield path, Output(render("diff_national.md.j2", ctx.urls(path), **view), title=f"Wijzigingen sinds {jaar - 1}")
 
 
 def region_diffs(ctx: SiteContext) -> dict[tuple[str, int], list[Wijziging]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.national import Overzicht, overzicht
+from ..contract.site_paths import Urls
 from ..reading.dataset import Dataset
 from ..reading.gitdates import last_changes
 
@@ -58,11 +59,17 @@ class SiteContext:
     docs_dir: Path | None = None
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
+    directory_urls: bool = True
+    """The engine's URL style: folders (``regios/utrecht/``, the published site) or files (``…/index.html``, a preview)."""
 
     @cached_property
     def overzicht(self) -> Overzicht:
         """The national frame and totals, computed once per build for every section that needs them."""
         return overzicht(self.dataset)
+
+    def urls(self, here: str) -> Urls:
+        """The URL builder for the page at ``here`` (its source path), in this build's URL style."""
+        return Urls(here, self.directory_urls)
 
     @property
     def huidig_jaar(self) -> int | None:
@@ -73,7 +80,7 @@ class SiteContext:
 
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
-    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None,
+    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None, directory_urls: bool = True,
 ) -> SiteContext:
     """Context with dates from git; the peildatum comes from the argument, the environment or the data.
 
@@ -89,7 +96,7 @@ def make_context(
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
         cache_dir = cache_folder(dataset.root) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None))
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), directory_urls)
 
 
 def cache_folder(root: Path) -> Path:

@@ -101,7 +101,8 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         yield f"downloads/regios/{slug}.csv", Output(to_csv(REGIO_KOLOMMEN, _region_csv_rows(region)))
     yield "downloads/dossier.json", Output(dossier_json(ctx.dataset, ov))
     text = render(
-        "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
+        "downloads.md.j2",
+        ctx.urls("downloads/index.md"), jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
     )
     yield "downloads/index.md", Output(text, title="Downloads")

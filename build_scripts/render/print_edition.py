@@ -58,6 +58,7 @@ def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str
         group.teksten = [merge_part(part, every, home, shift=2, part_class="print-deel") for part in group.parts]
     return render(
         "print_edition.md.j2",
+        ctx.urls(home),
         jaar=jaar,
         groepen=[g for g in groups if g.parts],
         titels={p.prefix: html.unescape(p.title) for p in every},

@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.hooks.dossier.charts")
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     rijen = region_summaries(ctx.dataset, ctx.file_dates)
-    yield "regios/index.md", Output(render("regions_index.md.j2", rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
+    yield "regios/index.md", Output(render("regions_index.md.j2", ctx.urls("regios/index.md"), rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
     adviezen = _adviezen(ctx)
     published = ctx.dataset.published_regions()
     signalen = region_signals(ctx.overzicht, ctx.dataset.jaren)
@@ -32,7 +32,10 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     log.info("grafieken per regio: %d getekend, %d uit de cache, %d cachebestanden verworpen", charts.rendered, charts.cached, charts.refused)
     for slug, region in published.items():
         yield f"regios/{slug}/index.md", Output(
-            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx, "../../")),
+            render(
+                "region.md.j2", ctx.urls(f"regios/{slug}/index.md"),
+                region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx),
+            ),
             source=region.regio_path,
             title=region.naam,
         )
@@ -55,6 +58,7 @@ def _region_year(
     path = region.jaar_paths[jaar]
     text = render(
         "region_year.md.j2",
+        ctx.urls(f"regios/{region.slug}/{jaar}/index.md"),
         regio=region.regio,
         naam=region.naam,
         jaar=jaar,
@@ -69,7 +73,7 @@ def _region_year(
         treeknorm=TREEKNORM_WEKEN,
         bron=path,
         regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
-        **_agenda_context(ctx, "../../../"),
+        **_agenda_context(ctx),
     )
     return Output(text, source=path, title=str(jaar))
 
@@ -83,9 +87,9 @@ def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Adv
     return result
 
 
-def _agenda_context(ctx: SiteContext, root: str) -> dict[str, object]:
-    """What ``_agenda_region.md.j2`` needs besides the model; ``root`` leads from the page to the site root."""
-    return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN, "root": root}
+def _agenda_context(ctx: SiteContext) -> dict[str, object]:
+    """What ``_agenda_region.md.j2`` needs besides the model (and the page's URL builder)."""
+    return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN}
 
 
 def _index_board(ctx: SiteContext) -> status_board.Bord | None:

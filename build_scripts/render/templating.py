@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..contract.fields import REGIOTABEL, field_label, field_value
 from ..contract.notation import dutch_date, escape_markdown, number, yes_no
+from ..contract.site_paths import Urls
 from ..contract.vocabulary import label
 from .table_labels import label_cells
 
@@ -74,6 +75,9 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    """A template's text, every data cell labelled with its column header (:mod:`table_labels`)."""
-    return label_cells(environment().get_template(template).render(**context))
+def render(template: str, urls: Urls, **context: Any) -> str:
+    """A template's text, every data cell labelled with its column header (:mod:`table_labels`).
+
+    ``urls`` is the page's URL builder: every internal link in a template asks it (``urls.region_year(…)``).
+    """
+    return label_cells(environment().get_template(template).render(urls=urls, **context))
