@@ -99,7 +99,7 @@ def _missing(site: Path, directory_urls: bool) -> tuple[list[str], set[str]]:
 
 
 def _site_map_methods() -> set[str]:
-    return {n for n, _ in inspect.getmembers(Urls, inspect.isfunction) if not n.startswith("_") and n not in ("at", "page", "file")}
+    return {n for n, _ in inspect.getmembers(Urls, inspect.isfunction) if not n.startswith("_") and n not in ("page", "file")}
 
 
 @pytest.mark.slow

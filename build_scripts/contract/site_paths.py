@@ -62,10 +62,6 @@ class Urls:
     here: str
     directory_urls: bool = True
 
-    def at(self, here: str) -> Urls:
-        """The same builder for another page."""
-        return Urls(here, self.directory_urls)
-
     def page(self, src: str, anchor: str | None = None, query: str | None = None) -> str:
         """A page by its source path (``landelijk/2026/index.md``), with an optional ``?query`` and ``#anchor``."""
         return self._relative(page_url(src, self.directory_urls)) + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from build_scripts.engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
 from build_scripts.engines.mkdocs_config import repository_settings
 from build_scripts.engines.output_folder import OutputFolderError, check_output_folder
-from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
+from build_scripts.engines.preview import Preview, PreviewError, mark_static_page, preview_from_env
 from build_scripts.engines.search_index import SearchIndexError, index_site
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 
@@ -83,7 +83,6 @@ def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -
     config.extra["preview"]["html"] = preview.banner_html  # the theme's announce block shows it as is
     if "site_url" in settings:
         config.site_url = settings["site_url"]
-    source.outputs.update(file_links(source.outputs))
     log.info("voorbeeld: %s", preview.banner)
 
 
