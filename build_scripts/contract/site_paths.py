@@ -23,8 +23,28 @@ def region_year_page(slug: str, jaar: int) -> str:
     return f"regios/{slug}/{jaar}/index.md"
 
 
+def region_changes_page(slug: str, jaar: int) -> str:
+    return f"regios/{slug}/{jaar}/wijzigingen/index.md"
+
+
 def national_year_page(jaar: int) -> str:
     return f"landelijk/{jaar}/index.md"
+
+
+def national_changes_page(jaar: int) -> str:
+    return f"landelijk/{jaar}/wijzigingen/index.md"
+
+
+def bespreekpunten_page(jaar: int) -> str:
+    return f"landelijk/{jaar}/bespreekpunten/index.md"
+
+
+def agenda_year_page(jaar: int) -> str:
+    return f"jaaragenda/{jaar}/index.md"
+
+
+def print_edition_page(jaar: int) -> str:
+    return f"downloads/dossier-{jaar}/index.md"
 
 
 def zorgvorm_anchor(zorgvorm: str) -> str:
@@ -91,7 +111,7 @@ class Urls:
         return self.page(region_year_page(slug, jaar), anchor)
 
     def region_changes(self, slug: str, jaar: int) -> str:
-        return self.page(f"regios/{slug}/{jaar}/wijzigingen/index.md")
+        return self.page(region_changes_page(slug, jaar))
 
     def region_ics(self, slug: str) -> str:
         return self.file(f"regios/{slug}/jaaragenda.ics")
@@ -103,16 +123,16 @@ class Urls:
         return self.page(national_year_page(jaar), anchor)
 
     def national_changes(self, jaar: int) -> str:
-        return self.page(f"landelijk/{jaar}/wijzigingen/index.md")
+        return self.page(national_changes_page(jaar))
 
     def bespreekpunten(self, jaar: int) -> str:
-        return self.page(f"landelijk/{jaar}/bespreekpunten/index.md")
+        return self.page(bespreekpunten_page(jaar))
 
     def agenda(self) -> str:
         return self.page("jaaragenda/index.md")
 
     def agenda_year(self, jaar: int) -> str:
-        return self.page(f"jaaragenda/{jaar}/index.md")
+        return self.page(agenda_year_page(jaar))
 
     def agenda_ics(self, jaar: int) -> str:
         return self.file(f"jaaragenda/{jaar}/alle.ics")
@@ -125,7 +145,7 @@ class Urls:
         return self.file(f"downloads/{name}")
 
     def print_edition(self, jaar: int) -> str:
-        return self.page(f"downloads/dossier-{jaar}/index.md")
+        return self.page(print_edition_page(jaar))
 
     def invulhulp(self) -> str:
         return self.page("invulhulp/index.md")

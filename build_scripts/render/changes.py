@@ -19,6 +19,7 @@ from ..analysis.diff_report import SOORT_LABELS, pad_label, verschil_tekst, waar
 from ..analysis.national import AANTAL_VELDEN, totals_of_year
 from ..contract.fields import COUNT_PATHS, TABEL2, TABEL2_BY_PATH, field_value
 from ..contract.models import RegioJaar
+from ..contract.site_paths import national_changes_page, region_changes_page
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import RegionData
 from ..reading.plausibility import JUMP_FACTOR
@@ -36,15 +37,16 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     diffs = region_diffs(ctx)
     for (slug, jaar), changes in diffs.items():
         region = ctx.dataset.regions[slug]
-        text = render("diff_region.md.j2", ctx.urls(f"regios/{slug}/{jaar}/wijzigingen/index.md"), **region_view(region, jaar, changes))
-        yield f"regios/{slug}/{jaar}/wijzigingen/index.md", Output(text, source=region.jaar_paths[jaar], title=f"Wijzigingen sinds {jaar - 1}")
+        path = region_changes_page(slug, jaar)
+        text = render("diff_region.md.j2", ctx.urls(path), **region_view(region, jaar, changes))
+        yield path, Output(text, source=region.jaar_paths[jaar], title=f"Wijzigingen sinds {jaar - 1}")
     jaren = ctx.dataset.jaren
     if any(j - 1 in jaren for j in jaren):
         ov = ctx.overzicht
         for jaar in jaren:
             if jaar - 1 in jaren:
                 view = national_view(ctx, jaar, diffs, totals_of_year(ov.totaal, jaar - 1), totals_of_year(ov.totaal, jaar))
-                path = f"landelijk/{jaar}/wijzigingen/index.md"
+                path = national_changes_page(jaar)
                 yield path, Output(render("diff_national.md.j2", ctx.urls(path), **view), title=f"Wijzigingen sinds {jaar - 1}")
 
 

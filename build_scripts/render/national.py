@@ -14,7 +14,7 @@ from typing import Any
 
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
 from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
-from ..contract.site_paths import Urls
+from ..contract.site_paths import Urls, bespreekpunten_page, national_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import norms
 from .charts import Chart, render_charts
@@ -36,9 +36,9 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "landelijk/index.md", Output(index, title="Landelijk")
     for jaar, view in views.items():
         bron = ctx.dataset.landelijk_paths.get(jaar)
-        yield f"landelijk/{jaar}/index.md", Output(render("national_year.md.j2", ctx.urls(f"landelijk/{jaar}/index.md"), **view), source=bron, title=str(jaar))
-        bespreekpunten_urls = ctx.urls(f"landelijk/{jaar}/bespreekpunten/index.md")
-        yield f"landelijk/{jaar}/bespreekpunten/index.md", Output(
+        yield national_year_page(jaar), Output(render("national_year.md.j2", ctx.urls(national_year_page(jaar)), **view), source=bron, title=str(jaar))
+        bespreekpunten_urls = ctx.urls(bespreekpunten_page(jaar))
+        yield bespreekpunten_page(jaar), Output(
             render(
                 "national_bespreekpunten.md.j2", bespreekpunten_urls, jaar=jaar, onderwerpen=discussion_topics(ctx, ov, jaar),
                 regio=RegioLinks(ov.namen, bespreekpunten_urls),
@@ -86,7 +86,7 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "tekortklassen": TEKORTKLASSEN,
         "wachtsignalen": WACHTSIGNALEN,
         "treeknorm": TREEKNORM_WEKEN,
-        "regio": RegioLinks(ov.namen, ctx.urls(f"landelijk/{jaar}/index.md")),
+        "regio": RegioLinks(ov.namen, ctx.urls(national_year_page(jaar))),
     }
 
 

@@ -10,6 +10,7 @@ from ..analysis import status_board
 from ..analysis.region_facts import region_summaries
 from ..analysis.signals import RegioSignalen, region_signals
 from ..contract.models import Advies
+from ..contract.site_paths import region_page, region_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import milestones
 from ..reading.dataset import RegionData
@@ -31,9 +32,9 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     charts = render_charts({f"regios/{slug}/{v['pad']}": v["grafiek"] for slug, story in verloop.items() for v in story}, ctx.cache_dir)
     log.info("grafieken per regio: %d getekend, %d uit de cache, %d cachebestanden verworpen", charts.rendered, charts.cached, charts.refused)
     for slug, region in published.items():
-        yield f"regios/{slug}/index.md", Output(
+        yield region_page(slug), Output(
             render(
-                "region.md.j2", ctx.urls(f"regios/{slug}/index.md"),
+                "region.md.j2", ctx.urls(region_page(slug)),
                 region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx),
             ),
             source=region.regio_path,
@@ -42,7 +43,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         years = sorted(region.jaren)
         for i, jaar in enumerate(years):
             vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
-            yield f"regios/{slug}/{jaar}/index.md", _region_year(
+            yield region_year_page(slug, jaar), _region_year(
                 ctx, region, jaar, (vorig, volgend), adviezen.get((slug, jaar), {}), signalen.get((slug, jaar), {})
             )
     for path, svg in charts.svgs.items():
@@ -58,7 +59,7 @@ def _region_year(
     path = region.jaar_paths[jaar]
     text = render(
         "region_year.md.j2",
-        ctx.urls(f"regios/{region.slug}/{jaar}/index.md"),
+        ctx.urls(region_year_page(region.slug, jaar)),
         regio=region.regio,
         naam=region.naam,
         jaar=jaar,
