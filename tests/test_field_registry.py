@@ -124,6 +124,8 @@ def test_adding_a_figure_changes_the_contract_one_example_file_and_the_schema_on
     acute = next(r for r in national_csv if r["zorgvorm"] == "acute_zorg")
     assert (acute["crisisbedden"], acute["n_crisisbedden"]) == ("", "0")  # onbekend, never 0
     assert "crisisbedden" in (out / "downloads/index.md").read_text(encoding="utf-8")  # the column is explained
+    national_changes = (out / "landelijk/2026/wijzigingen/index.md").read_text(encoding="utf-8")
+    assert "<th scope=\"row\">Aantal crisisbedden</th>" in national_changes  # a row of the national totals, 2025 against 2026
 
     _run(scratch, "new-year", "2027", "--regio", "utrecht")
     new_year = (scratch / "data/regions/utrecht/2027.yaml").read_text(encoding="utf-8")
