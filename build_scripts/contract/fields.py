@@ -1,4 +1,4 @@
-"""Every contract key with its Dutch label, and the Tabel 2 figures: one vocabulary from YAML key to page.
+"""Every contract key with its Dutch label, and the field registry of the Tabel 2 figures: one vocabulary from YAML key to page.
 
 Pages, diff reports and downloads all name a field through this module, so a figure carries the
 same words in the region's table, on the wijzigingen page and in a merge-request summary.

@@ -1,4 +1,4 @@
-"""Where the generated pages live: the site map's public URLs, in either URL style.
+"""Where the generated pages live, and the one URL builder (``Urls``) every internal link comes from, in either URL style.
 
 People link to these addresses (see the site map in the design), so they are part of the
 contract like the YAML keys. A page is named by its source path (``regios/utrecht/2026/index.md``);

@@ -144,7 +144,7 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_vraag_aanbod(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_demand_supply(fig: Any, data: Mapping[str, Any]) -> None:
     regios: list[str] = data["regios"]
     fig.set_size_inches(8, 1.6 + 0.55 * max(len(regios), 1))
     ax = fig.add_subplot()
@@ -162,7 +162,7 @@ def _draw_vraag_aanbod(fig: Any, data: Mapping[str, Any]) -> None:
     margins(fig, left=label_margin(regios), right=0.3, top=0.85, bottom=0.65)
 
 
-def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_totals(fig: Any, data: Mapping[str, Any]) -> None:
     jaren: list[int] = data["jaren"]
     zorgvormen: list[str] = data["zorgvormen"]
     fig.set_size_inches(8, 7)
@@ -185,7 +185,7 @@ def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
     margins(fig, left=0.6, right=0.15, top=0.75, bottom=0.75, wgap=0.6, hgap=0.85, ncols=3, nrows=2)
 
 
-def _draw_wachten(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_waiting(fig: Any, data: Mapping[str, Any]) -> None:
     jaren: list[int] = data["jaren"]
     zorgvormen = [wrap(z, 20) for z in data["zorgvormen"]]
     fig.set_size_inches(8, 1.8 + len(zorgvormen) * (0.3 * len(jaren) + 0.35))
@@ -218,15 +218,15 @@ def _draw_wachten(fig: Any, data: Mapping[str, Any]) -> None:
 
 
 DRAWERS: dict[str, Callable[[Any, Mapping[str, Any]], None]] = {
-    "vraag_aanbod": _draw_vraag_aanbod,
-    "totalen": _draw_totalen,
-    "wachten": _draw_wachten,
+    "vraag_aanbod": _draw_demand_supply,
+    "totalen": _draw_totals,
+    "wachten": _draw_waiting,
     "verloop": trend_chart.draw,
 }
 KINDS = tuple(DRAWERS)
 
 
-def _alt_vraag_aanbod(data: Mapping[str, Any]) -> str:
+def _alt_demand_supply(data: Mapping[str, Any]) -> str:
     bekend = [(r, v, c) for r, v, c in zip(data["regios"], data["vraag"], data["capaciteit"], strict=True) if v is not None and c is not None]
     tekort = [r for r, v, c in bekend if v > c]
     text = f"{data['titel']}. Van {len(data['regios'])} regio's zijn vraag en capaciteit bij {len(bekend)} allebei bekend. "
@@ -235,7 +235,7 @@ def _alt_vraag_aanbod(data: Mapping[str, Any]) -> str:
     return text + "In geen daarvan is de vraag groter dan de capaciteit."
 
 
-def _alt_totalen(data: Mapping[str, Any]) -> str:
+def _alt_totals(data: Mapping[str, Any]) -> str:
     jaar, i = data["jaren"][-1], len(data["jaren"]) - 1
     rows = list(zip(data["zorgvormen"], data["vraag"], data["capaciteit"], strict=True))
     tekort = [f"{z} (vraag {getal_tekst(v[i])}, capaciteit {getal_tekst(c[i])})" for z, v, c in rows if v[i] is not None and c[i] is not None and v[i] > c[i]]
@@ -245,7 +245,7 @@ def _alt_totalen(data: Mapping[str, Any]) -> str:
     return text + f"In {jaar} is de landelijke vraag bij geen van de {len(rows)} zorgvormen groter dan de capaciteit."
 
 
-def _alt_wachten(data: Mapping[str, Any]) -> str:
+def _alt_waiting(data: Mapping[str, Any]) -> str:
     jaren, norm = data["jaren"], data["treeknorm"]
     sums = [sum(row[j] for row in data["wachtenden"] if row[j] is not None) for j in range(len(jaren))]
     text = f"{data['titel']}. "
@@ -261,8 +261,8 @@ def _alt_wachten(data: Mapping[str, Any]) -> str:
 
 
 ALT_TEXTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "vraag_aanbod": _alt_vraag_aanbod,
-    "totalen": _alt_totalen,
-    "wachten": _alt_wachten,
+    "vraag_aanbod": _alt_demand_supply,
+    "totalen": _alt_totals,
+    "wachten": _alt_waiting,
     "verloop": trend_chart.alt,
 }
