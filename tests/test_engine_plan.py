@@ -70,7 +70,7 @@ def test_dossier_build_without_a_flag_follows_the_setting(
 ) -> None:
     started: list[str] = []
 
-    def fake_mkdocs(root: Any, site_dir: Any, engine: str) -> int:
+    def fake_mkdocs(root: Any, site_dir: Any, engine: str, settings: Any = None) -> int:
         started.append(engine)
         return 0
 

@@ -10,9 +10,10 @@ import feedparser
 import pytest
 from history_repo import make_history
 
+from build_scripts.contract.site_paths import NATIONAL_FEED as LANDELIJK_FEED
+from build_scripts.contract.site_paths import region_feed
 from build_scripts.reading.load import load_dataset
 from build_scripts.render.context import Output, make_context
-from build_scripts.render.feeds import LANDELIJK_FEED, region_feed
 from build_scripts.render.registry import generate_site
 from conftest import Project
 

@@ -19,8 +19,7 @@ import pytest
 from built_site import PREVIEW_ENV, BuiltSite, build_once
 from test_links import broken_links, parse
 
-from build_scripts.engines.preview import Preview, PreviewError, file_links, preview_from_env
-from build_scripts.render.context import Output
+from build_scripts.engines.preview import Preview, PreviewError, preview_from_env
 from conftest import FIXTURES, prepare_site_project
 
 pytestmark = pytest.mark.slow
@@ -127,22 +126,6 @@ def test_preview_comes_from_the_environment_only() -> None:
 def test_a_preview_variable_ci_never_sets_stops_the_build(env: dict[str, str], message: str) -> None:
     with pytest.raises(PreviewError, match=message):
         preview_from_env(env)
-
-
-def test_file_links_point_folders_at_their_index_and_leave_the_rest() -> None:
-    page = (
-        '<a href="regios/utrecht/2026/">a</a> <a href="../">b</a> <a href="../../2025/#klinische-zorg">c</a> <a href=".">d</a>'
-        ' <a href="alle.ics">e</a> <a href="#x">f</a> <a href="https://example.org/a/">g</a> <img src="grafieken/x.svg">'
-        ' [h](../leidraad/waarom.md) <a href="mailto:a@b.nl">i</a> <a href="?regio=utrecht">j</a>'
-    )
-    out = file_links({"a/index.md": Output(page, source="data/x.yaml", title="T"), "a/b.csv": Output(b'href="x/"')})
-    assert out["a/index.md"] == Output(
-        '<a href="regios/utrecht/2026/index.html">a</a> <a href="../index.html">b</a> <a href="../../2025/index.html#klinische-zorg">c</a>'
-        ' <a href="index.html">d</a> <a href="alle.ics">e</a> <a href="#x">f</a> <a href="https://example.org/a/">g</a>'
-        ' <img src="grafieken/x.svg"> [h](../leidraad/waarom.md) <a href="mailto:a@b.nl">i</a> <a href="?regio=utrecht">j</a>',
-        source="data/x.yaml", title="T",
-    )
-    assert out["a/b.csv"].content == b'href="x/"'
 
 
 PAGES_JOB = {

@@ -14,13 +14,17 @@ from typing import Any
 
 import pandas as pd
 
-from ..contract.fields import COUNT_PATHS, TABEL2_BY_PATH
+from ..contract.fields import CAPACITEIT_PATHS, COUNT_PATHS, FIGUREN, FIGUREN_BY_PATH, GEWOGEN_PATHS, Veld, field_value
 from ..contract.models import Exclusiecriterium, ZorgvormGegevens
 from ..contract.vocabulary import TREEKNORM_WEKEN, Zorgvorm
 from ..reading.dataset import Dataset
 
-AANTAL_VELDEN = tuple(TABEL2_BY_PATH[path].column for path in COUNT_PATHS)
+AANTAL_VELDEN = tuple(FIGUREN_BY_PATH[path].column for path in COUNT_PATHS)
 """The count columns of the frame, summed nationally (``capaciteit_binnen_regio``, …)."""
+CAPACITEIT_VELDEN = tuple(FIGUREN_BY_PATH[path].column for path in CAPACITEIT_PATHS)
+"""The columns whose sum is the frame's ``capaciteit``."""
+GEWOGEN_VELDEN = tuple(FIGUREN_BY_PATH[path].column for path in GEWOGEN_PATHS)
+"""The columns totalled as a mean weighted by demand (``gemiddelde_wachttijd_weken``)."""
 @dataclass(frozen=True)
 class Overzicht:
     """Everything national pages and downloads read, computed once per build."""
@@ -71,22 +75,21 @@ def region_frame(dataset: Dataset) -> pd.DataFrame:
 
 
 _COLUMNS = [
-    "jaar", "regio", "zorgvorm", "aanwezig", "landelijke_functie", *AANTAL_VELDEN,
-    "gemiddelde_wachttijd_weken", "exclusiecriteria", "onder_druk", "bespreekpunt", "bovenregionale_netwerken",
-    "pnil_aandeel_pct", "vacaturegraad_pct", "criteria", "toegangsprobleem",
+    "jaar", "regio", "zorgvorm", *(f.column for f in FIGUREN), "exclusiecriteria", "bespreekpunt", "criteria", "toegangsprobleem",
 ]
+
+
+def frame_value(g: ZorgvormGegevens, f: Veld) -> object:
+    """A figure as a frame cell: enums by their key, lists joined by ``; ``, ``None`` stays onbekend."""
+    value = field_value(g, f.path)
+    return "; ".join(value) if isinstance(value, list) else value
 
 
 def _row(jaar: int, slug: str, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> dict[str, object]:
     return {
-        "jaar": jaar, "regio": slug, "zorgvorm": zorgvorm.value, "aanwezig": g.aanwezig, "landelijke_functie": g.landelijke_functie,
-        "verwachte_vraag": g.verwachte_vraag, "werkelijke_vraag": g.werkelijke_vraag,
-        "capaciteit_binnen_regio": g.capaciteit.binnen_regio, "capaciteit_buiten_regio": g.capaciteit.buiten_regio,
-        "wachtenden": g.wachtenden, "gesloten_wachtlijsten": g.gesloten_wachtlijsten, "gemiddelde_wachttijd_weken": g.gemiddelde_wachttijd_weken,
-        "exclusiecriteria": len(g.exclusiecriteria), "onder_druk": g.onder_druk.mate.value,
+        "jaar": jaar, "regio": slug, "zorgvorm": zorgvorm.value, **{f.column: frame_value(g, f) for f in FIGUREN},
+        "exclusiecriteria": len(g.exclusiecriteria),
         "bespreekpunt": g.bespreekpunt is not None and g.bespreekpunt.agenderen,
-        "bovenregionale_netwerken": "; ".join(g.bovenregionale_netwerken),
-        "pnil_aandeel_pct": g.onder_druk.pnil_aandeel_pct, "vacaturegraad_pct": g.onder_druk.vacaturegraad_pct,
         "criteria": tuple(Criterium.of(c) for c in g.exclusiecriteria),
         "toegangsprobleem": g.toegangsprobleem.oordeel.value if g.toegangsprobleem is not None else None,
     }
@@ -118,15 +121,15 @@ def _derive(frame: pd.DataFrame) -> pd.DataFrame:
     those regions' demand. ``wachtsignaal`` is a nullable boolean: unknown stays unknown, and an
     absent form has no waiting list of its own to signal.
     """
-    floats = {"gemiddelde_wachttijd_weken": "Float64", "pnil_aandeel_pct": "Float64", "vacaturegraad_pct": "Float64"}
-    frame = frame.astype({veld: "Int64" for veld in AANTAL_VELDEN} | floats | {"jaar": "int64"})
-    frame = frame.astype({"aanwezig": bool, "landelijke_functie": bool, "bespreekpunt": bool, "exclusiecriteria": "int64"})
+    soorten: dict[str, Any] = {"int": "Int64", "float": "Float64", "bool": "bool"}
+    frame = frame.astype({f.column: soorten[f.soort] for f in FIGUREN if f.soort in soorten} | {"jaar": "int64"})
+    frame = frame.astype({"bespreekpunt": bool, "exclusiecriteria": "int64"})
     afwezig = ~frame["aanwezig"]
-    for veld in ("capaciteit_binnen_regio", "capaciteit_buiten_regio"):
+    for veld in CAPACITEIT_VELDEN:
         frame[veld] = frame[veld].mask(afwezig & frame[veld].isna(), 0)
     frame["vraag"] = frame["werkelijke_vraag"].fillna(frame["verwachte_vraag"])
     frame["vraag_verwacht"] = frame["werkelijke_vraag"].isna() & frame["verwachte_vraag"].notna()
-    frame["capaciteit"] = frame["capaciteit_binnen_regio"] + frame["capaciteit_buiten_regio"]
+    frame["capaciteit"] = sum((frame[veld] for veld in CAPACITEIT_VELDEN[1:]), frame[CAPACITEIT_VELDEN[0]])
     frame["heeft_aanbod"] = frame["aanwezig"] & ~(frame["capaciteit"] == 0).fillna(False).astype(bool)
     frame["boven_treeknorm"] = frame["gemiddelde_wachttijd_weken"] > TREEKNORM_WEKEN
     frame["wachtsignaal"] = (frame["boven_treeknorm"] | (frame["gesloten_wachtlijsten"] > 0)).mask(afwezig, False)
@@ -135,12 +138,7 @@ def _derive(frame: pd.DataFrame) -> pd.DataFrame:
 
 def totals(frame: pd.DataFrame) -> pd.DataFrame:
     """National totals per (jaar, zorgvorm): skip-unknown sums, each with the count it rests on."""
-    work = frame.assign(
-        _wacht_bekend=frame["gemiddelde_wachttijd_weken"].notna() & frame["vraag"].notna(),
-        _vergelijk=frame["vraag"].notna() & frame["capaciteit"].notna(),
-    )
-    work["_gewicht"] = work["vraag"].where(work["_wacht_bekend"])
-    work["_gewogen"] = (work["gemiddelde_wachttijd_weken"] * work["vraag"]).where(work["_wacht_bekend"])
+    work = frame.assign(_vergelijk=frame["vraag"].notna() & frame["capaciteit"].notna())
     work["_vraag_v"] = work["vraag"].where(work["_vergelijk"])
     work["_cap_v"] = work["capaciteit"].where(work["_vergelijk"])
     work["_verwacht_v"] = work["vraag_verwacht"] & work["_vergelijk"]
@@ -150,9 +148,8 @@ def totals(frame: pd.DataFrame) -> pd.DataFrame:
     for veld in AANTAL_VELDEN:
         out[veld] = groups[veld].sum(min_count=1)
         out[f"n_{veld}"] = groups[veld].count()
-    gewicht = groups["_gewicht"].sum(min_count=1)
-    out["gemiddelde_wachttijd_weken"] = (groups["_gewogen"].sum(min_count=1) / gewicht).where(gewicht > 0)
-    out["n_gemiddelde_wachttijd_weken"] = groups["_wacht_bekend"].sum()
+    for veld in GEWOGEN_VELDEN:
+        out[veld], out[f"n_{veld}"] = _weighted_mean(frame, veld)
     out["vraag_vergelijking"] = groups["_vraag_v"].sum(min_count=1)
     out["capaciteit_vergelijking"] = groups["_cap_v"].sum(min_count=1)
     out["n_vergelijking"] = groups["_vergelijk"].sum()
@@ -164,6 +161,18 @@ def totals(frame: pd.DataFrame) -> pd.DataFrame:
     out["regios_zonder_aanbod"] = out["n_regios"] - out["regios_met_aanbod"]
     out["regios_landelijke_functie"] = groups["landelijke_functie"].sum()
     return out
+
+
+def _weighted_mean(frame: pd.DataFrame, veld: str) -> tuple[pd.Series, pd.Series]:
+    """Per (jaar, zorgvorm) the mean of a figure weighted by each region's demand, and how many regions it rests on."""
+    bekend = frame[veld].notna() & frame["vraag"].notna()
+    work = pd.DataFrame({
+        "jaar": frame["jaar"], "zorgvorm": frame["zorgvorm"], "bekend": bekend,
+        "gewicht": frame["vraag"].where(bekend), "gewogen": (frame[veld] * frame["vraag"]).where(bekend),
+    })
+    groups = work.groupby(["jaar", "zorgvorm"], sort=True)
+    gewicht = groups["gewicht"].sum(min_count=1)
+    return (groups["gewogen"].sum(min_count=1) / gewicht).where(gewicht > 0), groups["bekend"].sum()
 
 
 def totals_of_year(totaal: pd.DataFrame, jaar: int) -> dict[Zorgvorm, dict[str, Any]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..contract.site_paths import is_web_address, national_year_page, page_url, region_page, region_year_page, zorgvorm_anchor
+from ..contract.site_paths import Urls, is_web_address, national_year_page, region_page, region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm
 from ..reading.plausibility import is_number
 from .diff import Wijziging
@@ -41,7 +41,7 @@ class PageLinks:
             object.__setattr__(self, "base", self.base + "/")
 
     def to(self, src: str, anchor: str | None = None) -> str:
-        return self.base + page_url(src, directory_urls=False) + (f"#{anchor}" if anchor else "")
+        return self.base + Urls("index.md", directory_urls=False).page(src, anchor)  # as files: a preview has no folder URLs
 
     def of(self, w: Wijziging) -> str:
         """The page that shows a change: the region-year (at its care form), the region, or the national year."""

@@ -229,9 +229,9 @@ def onder_druk(rows: pd.DataFrame) -> Gevonden:
     uit = Gevonden()
     for r in each(rows):
         slug = str(r.regio)
-        if r.onder_druk == "ernstig":
+        if r.onder_druk_mate == "ernstig":
             uit.waarom[slug] = "ernstig"
-        elif r.onder_druk == "matig":
+        elif r.onder_druk_mate == "matig":
             cijfers = (("PNIL-aandeel", plain(r.pnil_aandeel_pct), norms.DRUK_PNIL_PCT), ("vacaturegraad", plain(r.vacaturegraad_pct), norms.DRUK_VACATURE_PCT))
             boven = [f"{naam} {number_as_given(v)}%" for naam, v, drempel in cijfers if v is not None and v >= drempel]
             onbekend = [naam for naam, v, _drempel in cijfers if v is None]

@@ -1,4 +1,4 @@
-"""Every contract key with its Dutch label, and the Tabel 2 figures: one vocabulary from YAML key to page.
+"""Every contract key with its Dutch label, and the field registry of the Tabel 2 figures: one vocabulary from YAML key to page.
 
 Pages, diff reports and downloads all name a field through this module, so a figure carries the
 same words in the region's table, on the wijzigingen page and in a merge-request summary.
@@ -6,8 +6,16 @@ same words in the region's table, on the wijzigingen page and in a merge-request
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .figure import Figuur
+from .models import ZorgvormGegevens
 
 KEY_LABELS: dict[str, str] = {
     "aanwezig": "aanwezig", "verwachte_vraag": "verwachte vraag", "werkelijke_vraag": "werkelijke vraag",
@@ -39,38 +47,99 @@ ENUM_KEYS = frozenset({"soort", "status", "mate", "vertegenwoordiging", "uitkoms
 """Keys whose values are enum values: shown by their Dutch label, not their key."""
 
 
+Soort = Literal["bool", "int", "float", "enum", "list"]
+
+
 @dataclass(frozen=True)
-class Tabel2Field:
-    """One row of Bijlage 2, Tabel 2: its key path within a care form, its Dutch row heading, its flat column name."""
+class Veld:
+    """One figure of the registry: where it stands in a care form, how the contract types it, and its :class:`Figuur`."""
 
     path: str
-    label: str
+    soort: Soort
+    beschrijving: str | None
+    figuur: Figuur
+
+    @property
+    def label(self) -> str:
+        """The Dutch row heading (Tabel 2)."""
+        return self.figuur.label
 
     @property
     def column(self) -> str:
         """The name in frames and CSV downloads: ``capaciteit.binnen_regio`` → ``capaciteit_binnen_regio``."""
-        return self.path.replace(".", "_")
+        return self.figuur.kolom or self.path.replace(".", "_")
+
+    @property
+    def weergave(self) -> str:
+        """How the region page's table shows it: the declared way, else by total and value type."""
+        if self.figuur.weergave is not None:
+            return self.figuur.weergave
+        if self.figuur.totaal == "capaciteit":
+            return "capaciteit"
+        return {"bool": "ja_nee", "list": "lijst"}.get(self.soort, "getal")
+
+    @property
+    def uitleg(self) -> str:
+        """The column's explanation in a region's CSV."""
+        return self.figuur.uitleg or f"{self.label}; leeg = onbekend"
+
+    @property
+    def totaal_uitleg(self) -> str:
+        """The column's explanation in the national CSV (figures that join a total)."""
+        return self.figuur.totaal_uitleg or f"Som van: {self.label[:1].lower()}{self.label[1:]}"
 
 
-TABEL2: tuple[Tabel2Field, ...] = (
-    Tabel2Field("aanwezig", "Aanwezig in de regio"),
-    Tabel2Field("verwachte_vraag", "Verwachte vraag (demografie)"),
-    Tabel2Field("werkelijke_vraag", "Werkelijke vraag (aanmeldingen)"),
-    Tabel2Field("landelijke_functie", "Landelijke functie"),
-    Tabel2Field("capaciteit.binnen_regio", "Capaciteit voor patiënten uit de regio"),
-    Tabel2Field("capaciteit.buiten_regio", "Capaciteit voor patiënten van buiten de regio"),
-    Tabel2Field("wachtenden", "Wachtenden nu"),
-    Tabel2Field("gemiddelde_wachttijd_weken", "Gemiddelde wachttijd afgelopen jaar (weken)"),
-    Tabel2Field("gesloten_wachtlijsten", "Gesloten wachtlijsten afgelopen jaar"),
-    Tabel2Field("onder_druk.mate", "Onder druk"),
-    Tabel2Field("onder_druk.pnil_aandeel_pct", "PNIL-aandeel (%)"),
-    Tabel2Field("onder_druk.vacaturegraad_pct", "Vacaturegraad (%)"),
-)
+def _soort(annotation: Any) -> Soort:
+    """The value type behind ``Aantal | None``, ``list[Tekst]``, an enum …"""
+    args = [a for a in get_args(annotation) if a is not type(None)] if get_origin(annotation) in (Union, UnionType) else [annotation]
+    kind = args[0]
+    while get_origin(kind) is Annotated:
+        kind = get_args(kind)[0]
+    if get_origin(kind) is list:
+        return "list"
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return "enum"
+    if kind is bool:
+        return "bool"
+    return "int" if kind is int else "float"
+
+
+def _walk(model: type[BaseModel], prefix: str = "") -> Iterator[Veld]:
+    """The figures of a model in declaration order, descending into sub-models (``capaciteit``, ``onder_druk``)."""
+    for name, info in model.model_fields.items():
+        figuur = next((m for m in info.metadata if isinstance(m, Figuur)), None)
+        if figuur is not None:
+            yield Veld(prefix + name, _soort(info.annotation), info.description, figuur)
+        elif isinstance(info.annotation, type) and issubclass(info.annotation, BaseModel):
+            yield from _walk(info.annotation, f"{prefix}{name}.")
+
+
+FIGUREN: tuple[Veld, ...] = tuple(_walk(ZorgvormGegevens))
+"""The field registry: every figure of a care form, in the contract's order (which is also the order of tables and downloads)."""
+FIGUREN_BY_PATH = {f.path: f for f in FIGUREN}
+TABEL2: tuple[Veld, ...] = tuple(f for f in FIGUREN if f.figuur.tabel2)
+"""The rows of Bijlage 2, Tabel 2."""
 TABEL2_BY_PATH = {f.path: f for f in TABEL2}
-COUNT_PATHS = ("verwachte_vraag", "werkelijke_vraag", "capaciteit.binnen_regio", "capaciteit.buiten_regio", "wachtenden", "gesloten_wachtlijsten")
+REGIOTABEL: tuple[Veld, ...] = tuple(f for f in FIGUREN if f.figuur.regiotabel)
+"""The rows of a care form's table on the region page."""
+COUNT_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal in ("som", "capaciteit"))
 """The Tabel 2 figures that are counts (whole numbers ≥ 0): summed nationally."""
-FIGURE_PATHS = (*COUNT_PATHS[:5], "gemiddelde_wachttijd_weken", COUNT_PATHS[5])
-"""Every Tabel 2 figure a region may not know (``null`` = onbekend): completeness and plausibility read these."""
+CAPACITEIT_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal == "capaciteit")
+"""The figures whose sum is the capacity total (binnen + buiten de regio)."""
+GEWOGEN_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal == "gewogen")
+"""The figures whose national total is a mean weighted by demand."""
+FIGURE_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal is not None)
+"""Every Tabel 2 figure a region may not know (``null`` = onbekend) that joins a total: completeness and plausibility read these."""
+
+
+def fields_markdown_table() -> str:
+    """The registry as a Markdown table (key, label, unit, total, new-year), for the engineering docs."""
+    rows = ["| Key | Label | Unit | Total | New year |", "| --- | --- | --- | --- | --- |"]
+    for f in FIGUREN:
+        rows.append(
+            f"| `{f.path}` | {f.label} | {f.figuur.eenheid or '–'} | {f.figuur.totaal or '–'} | {'copied' if f.figuur.nieuw_jaar else 'null'} |"
+        )
+    return "\n".join(rows) + "\n"
 
 
 def field_value(obj: object, path: str) -> object:
@@ -82,8 +151,8 @@ def field_value(obj: object, path: str) -> object:
 
 
 def field_label(path: str) -> str:
-    """The Dutch heading of a field: its Tabel 2 row heading, else its key's label, capitalised."""
-    if path in TABEL2_BY_PATH:
-        return TABEL2_BY_PATH[path].label
+    """The Dutch heading of a field: its registry label, else its key's label, capitalised."""
+    if path in FIGUREN_BY_PATH:
+        return FIGUREN_BY_PATH[path].label
     text = KEY_LABELS.get(path.rsplit(".", 1)[-1], path.rsplit(".", 1)[-1].replace("_", " "))
     return text[:1].upper() + text[1:]

@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
+from .figure import Figuur
 from .versions import current_version
 from .vocabulary import (
     Bijeenkomstsoort,
@@ -121,13 +122,24 @@ class Jaaragenda(ContractModel):
 
 
 class Capaciteit(ContractModel):
-    binnen_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten uit de regio; null = onbekend.")
-    buiten_regio: Aantal | None = Field(description="Behandelingen/opnames per jaar voor patiënten van buiten de regio; null = onbekend.")
+    binnen_regio: Annotated[Aantal | None, Figuur(
+        "Capaciteit voor patiënten uit de regio", "behandelingen per jaar", "capaciteit", uitleg="Capaciteit voor patiënten uit de regio; leeg = onbekend",
+        totaal_uitleg="Som van de capaciteit voor patiënten uit de eigen regio (behandelingen of opnames per jaar)",
+    )] = Field(description="Behandelingen/opnames per jaar voor patiënten uit de regio; null = onbekend.")
+    buiten_regio: Annotated[Aantal | None, Figuur(
+        "Capaciteit voor patiënten van buiten de regio", "behandelingen per jaar", "capaciteit",
+        uitleg="Capaciteit voor patiënten van buiten de regio; leeg = onbekend", totaal_uitleg="Som van de capaciteit voor patiënten van buiten de regio",
+    )] = Field(description="Behandelingen/opnames per jaar voor patiënten van buiten de regio; null = onbekend.")
 
     @property
     def totaal(self) -> int | None:
-        """Within plus outside the region; unknown when either is unknown (never a partial sum)."""
-        return None if self.binnen_regio is None or self.buiten_regio is None else self.binnen_regio + self.buiten_regio
+        """The capacity total, defined here only: the sum of the figures that join ``capaciteit``; unknown when any is unknown (never a partial sum)."""
+        parts = [getattr(self, name) for name, info in type(self).model_fields.items() if _joins_capacity(info.metadata)]
+        return None if any(p is None for p in parts) else sum(parts)
+
+
+def _joins_capacity(metadata: list[object]) -> bool:
+    return any(isinstance(m, Figuur) and m.totaal == "capaciteit" for m in metadata)
 
 
 class Exclusiecriterium(ContractModel):
@@ -165,9 +177,16 @@ class ZorgElders(ContractModel):
 
 
 class OnderDruk(ContractModel):
-    mate: MateOnderDruk = Field(description="Hoe sterk het aanbod onder druk staat.")
-    pnil_aandeel_pct: Percentage | None = Field(description="Aandeel personeel niet in loondienst (PNIL), in procenten.", default=None)
-    vacaturegraad_pct: Percentage | None = Field(description="Vacaturegraad in procenten.", default=None)
+    mate: Annotated[MateOnderDruk, Figuur("Onder druk", nieuw_jaar=True, weergave="druk", uitleg="geen, beperkt, matig of ernstig")] = Field(
+        description="Hoe sterk het aanbod onder druk staat."
+    )
+    pnil_aandeel_pct: Annotated[
+        Percentage | None,
+        Figuur("PNIL-aandeel (%)", "%", regiotabel=False, kolom="pnil_aandeel_pct", uitleg="Aandeel personeel niet in loondienst (%); leeg = niet opgegeven"),
+    ] = Field(description="Aandeel personeel niet in loondienst (PNIL), in procenten.", default=None)
+    vacaturegraad_pct: Annotated[
+        Percentage | None, Figuur("Vacaturegraad (%)", "%", regiotabel=False, kolom="vacaturegraad_pct", uitleg="Vacaturegraad (%); leeg = niet opgegeven")
+    ] = Field(description="Vacaturegraad in procenten.", default=None)
     toelichting: Tekst | None = None
 
 
@@ -182,15 +201,38 @@ class Bespreekpunt(ContractModel):
 class ZorgvormGegevens(ContractModel):
     """Bijlage 2, Tabel 2: the figures of one care form in one region and year."""
 
-    aanwezig: JaNee = Field(description="Is deze zorgvorm in de regio aanwezig?")
-    verwachte_vraag: Aantal | None = Field(description="Verwachte jaarlijkse vraag (demografie); null = onbekend.")
-    werkelijke_vraag: Aantal | None = Field(description="Werkelijke jaarlijkse vraag (aanmeldingen); null = onbekend.")
-    landelijke_functie: JaNee = Field(description="Heeft het aanbod een landelijke functie?")
-    bovenregionale_netwerken: list[Tekst] = Field(default_factory=list)
+    aanwezig: Annotated[JaNee, Figuur("Aanwezig in de regio", "ja/nee", nieuw_jaar=True, uitleg="true of false")] = Field(
+        description="Is deze zorgvorm in de regio aanwezig?"
+    )
+    verwachte_vraag: Annotated[Aantal | None, Figuur(
+        "Verwachte vraag (demografie)", "patiënten per jaar", "som",
+        uitleg="Verwachte jaarlijkse vraag; leeg = onbekend", totaal_uitleg="Som van de verwachte jaarlijkse vraag (demografie)",
+    )] = Field(description="Verwachte jaarlijkse vraag (demografie); null = onbekend.")
+    werkelijke_vraag: Annotated[Aantal | None, Figuur(
+        "Werkelijke vraag (aanmeldingen)", "aanmeldingen per jaar", "som",
+        uitleg="Werkelijke jaarlijkse vraag; leeg = onbekend", totaal_uitleg="Som van de werkelijke jaarlijkse vraag (aanmeldingen)",
+    )] = Field(description="Werkelijke jaarlijkse vraag (aanmeldingen); null = onbekend.")
+    landelijke_functie: Annotated[JaNee, Figuur("Landelijke functie", "ja/nee", nieuw_jaar=True, uitleg="true of false")] = Field(
+        description="Heeft het aanbod een landelijke functie?"
+    )
+    bovenregionale_netwerken: Annotated[
+        list[Tekst],
+        Figuur("Bovenregionale netwerken", "namen", nieuw_jaar=True, tabel2=False, uitleg="Namen van bovenregionale netwerken, gescheiden door ';'"),
+    ] = Field(default_factory=list)
     capaciteit: Capaciteit
-    wachtenden: Aantal | None = Field(description="Aantal wachtenden nu; null = onbekend.")
-    gemiddelde_wachttijd_weken: Weken | None = Field(description="Gemiddelde wachttijd over het afgelopen jaar, in weken; null = onbekend.")
-    gesloten_wachtlijsten: Aantal | None = Field(description="Aantal gesloten wachtlijsten (aanmeldstops) in het afgelopen jaar.")
+    wachtenden: Annotated[
+        Aantal | None,
+        Figuur("Wachtenden nu", "patiënten", "som", uitleg="Aantal wachtenden nu; leeg = onbekend", totaal_uitleg="Som van het aantal wachtenden nu"),
+    ] = Field(description="Aantal wachtenden nu; null = onbekend.")
+    gemiddelde_wachttijd_weken: Annotated[Weken | None, Figuur(
+        "Gemiddelde wachttijd afgelopen jaar (weken)", "weken", "gewogen", weergave="wachttijd",
+        uitleg="Gemiddelde wachttijd afgelopen jaar in weken; leeg = onbekend",
+        totaal_uitleg="Gemiddelde wachttijd in weken, gewogen naar de vraag van elke regio",
+    )] = Field(description="Gemiddelde wachttijd over het afgelopen jaar, in weken; null = onbekend.")
+    gesloten_wachtlijsten: Annotated[Aantal | None, Figuur(
+        "Gesloten wachtlijsten afgelopen jaar", "wachtlijsten", "som",
+        uitleg="Gesloten wachtlijsten afgelopen jaar; leeg = onbekend", totaal_uitleg="Som van het aantal gesloten wachtlijsten in het afgelopen jaar",
+    )] = Field(description="Aantal gesloten wachtlijsten (aanmeldstops) in het afgelopen jaar.")
     exclusiecriteria: list[Exclusiecriterium] = Field(default_factory=list)
     onder_druk: OnderDruk
     prioriteit: JaNee | None = Field(description="Op de agenda van de regionale tafel zetten.", default=None)

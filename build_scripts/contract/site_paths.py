@@ -1,4 +1,4 @@
-"""Where the generated pages live: the site map's public URLs, in either URL style.
+"""Where the generated pages live, and the one URL builder (``Urls``) every internal link comes from, in either URL style.
 
 People link to these addresses (see the site map in the design), so they are part of the
 contract like the YAML keys. A page is named by its source path (``regios/utrecht/2026/index.md``);
@@ -8,7 +8,9 @@ browsed as plain files (a merge request's preview), the file itself (``…/index
 
 from __future__ import annotations
 
+import posixpath
 import re
+from dataclasses import dataclass
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
 
@@ -21,8 +23,37 @@ def region_year_page(slug: str, jaar: int) -> str:
     return f"regios/{slug}/{jaar}/index.md"
 
 
+def region_changes_page(slug: str, jaar: int) -> str:
+    return f"regios/{slug}/{jaar}/wijzigingen/index.md"
+
+
 def national_year_page(jaar: int) -> str:
     return f"landelijk/{jaar}/index.md"
+
+
+def national_changes_page(jaar: int) -> str:
+    return f"landelijk/{jaar}/wijzigingen/index.md"
+
+
+def bespreekpunten_page(jaar: int) -> str:
+    return f"landelijk/{jaar}/bespreekpunten/index.md"
+
+
+def agenda_year_page(jaar: int) -> str:
+    return f"jaaragenda/{jaar}/index.md"
+
+
+def print_edition_page(jaar: int) -> str:
+    return f"downloads/dossier-{jaar}/index.md"
+
+
+NATIONAL_FEED = "feeds/landelijk.xml"
+"""The Atom feed of every published change."""
+
+
+def region_feed(slug: str) -> str:
+    """The site path of a region's Atom feed."""
+    return f"feeds/regios/{slug}.xml"
 
 
 def zorgvorm_anchor(zorgvorm: str) -> str:
@@ -44,3 +75,95 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 def is_web_address(text: str) -> bool:
     """An http(s) address that is safe as it is in an HTML attribute and a Markdown link (CI gives it; never a region)."""
     return _WEB_ADDRESS.fullmatch(text) is not None
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Every internal URL of the site, asked for by name, relative to the page being written, in one URL style.
+
+    Like MkDocs' ``File.url`` and Datasette's ``url_builder``: templates and page builders never
+    spell a path; they ask ``urls.region_year("utrecht", 2026)`` and get ``../../regios/utrecht/2026/``
+    (directory URLs, the published site) or ``../../regios/utrecht/2026/index.html`` (file URLs: a
+    merge request's preview browsed as plain files). ``here`` is the source path of the page
+    being written (all generated pages are ``…/index.md``, or the form's ``…/index.html``).
+    """
+
+    here: str
+    directory_urls: bool = True
+
+    def page(self, src: str, anchor: str | None = None, query: str | None = None) -> str:
+        """A page by its source path (``landelijk/2026/index.md``), with an optional ``?query`` and ``#anchor``."""
+        return self._relative(page_url(src, self.directory_urls)) + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+
+    def file(self, path: str) -> str:
+        """A file that is not a page (a CSV, a calendar feed, a chart, the form's script) by its site path."""
+        return self._relative(path)
+
+    def _relative(self, target: str) -> str:
+        base = posixpath.dirname(self.here)
+        relative = posixpath.relpath(target or ".", base or ".")
+        if relative == ".":
+            return "./" if target.endswith("/") or not target else ""
+        return relative + "/" if target.endswith("/") or not target else relative
+
+    # The site map (design/architecture.md): one method per kind of page.
+    def home(self) -> str:
+        return self.page("index.md")
+
+    def regions(self) -> str:
+        return self.page("regios/index.md")
+
+    def region(self, slug: str) -> str:
+        return self.page(region_page(slug))
+
+    def region_year(self, slug: str, jaar: int, anchor: str | None = None) -> str:
+        return self.page(region_year_page(slug, jaar), anchor)
+
+    def region_changes(self, slug: str, jaar: int, anchor: str | None = None) -> str:
+        return self.page(region_changes_page(slug, jaar), anchor)
+
+    def region_ics(self, slug: str) -> str:
+        return self.file(f"regios/{slug}/jaaragenda.ics")
+
+    def national(self) -> str:
+        return self.page("landelijk/index.md")
+
+    def national_year(self, jaar: int, anchor: str | None = None) -> str:
+        return self.page(national_year_page(jaar), anchor)
+
+    def national_changes(self, jaar: int) -> str:
+        return self.page(national_changes_page(jaar))
+
+    def bespreekpunten(self, jaar: int) -> str:
+        return self.page(bespreekpunten_page(jaar))
+
+    def agenda(self) -> str:
+        return self.page("jaaragenda/index.md")
+
+    def agenda_year(self, jaar: int) -> str:
+        return self.page(agenda_year_page(jaar))
+
+    def agenda_ics(self, jaar: int) -> str:
+        return self.file(f"jaaragenda/{jaar}/alle.ics")
+
+    def downloads(self) -> str:
+        return self.page("downloads/index.md")
+
+    def download(self, name: str) -> str:
+        """A file under ``downloads/`` (``landelijk-2026.csv``, ``regios/utrecht.csv``)."""
+        return self.file(f"downloads/{name}")
+
+    def print_edition(self, jaar: int) -> str:
+        return self.page(print_edition_page(jaar))
+
+    def national_feed(self) -> str:
+        return self.file(NATIONAL_FEED)
+
+    def region_feed(self, slug: str) -> str:
+        return self.file(region_feed(slug))
+
+    def invulhulp(self) -> str:
+        return self.page("invulhulp/index.md")
+
+    def invulhulp_form(self, query: str | None = None) -> str:
+        return self.page("invulhulp/formulier/index.md", query=query)

@@ -10,6 +10,7 @@ like the examples regions already know.
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import yaml
 
 from ..contract import versions
 from ..contract.characters import one_line
+from ..contract.fields import FIGUREN, Veld, field_value
 from ..contract.models import RegioJaar, ZorgvormGegevens
 from ..contract.notation import dutch_date
 from ..reading import milestones
@@ -59,19 +61,51 @@ def next_year_data(model: RegioJaar, jaar: int) -> dict[str, Any]:
 
 
 def _zorgvorm(g: ZorgvormGegevens) -> dict[str, Any]:
-    return {
-        "aanwezig": g.aanwezig,
-        "verwachte_vraag": None,
-        "werkelijke_vraag": None,
-        "landelijke_functie": g.landelijke_functie,
-        "bovenregionale_netwerken": list(g.bovenregionale_netwerken),
-        "capaciteit": {"binnen_regio": None, "buiten_regio": None},
-        "wachtenden": None,
-        "gemiddelde_wachttijd_weken": None,
-        "gesloten_wachtlijsten": None,
-        "exclusiecriteria": [c.model_dump(mode="json", exclude_unset=True) for c in g.exclusiecriteria],  # unset ≠ null
-        "onder_druk": {"mate": g.onder_druk.mate.value, "pnil_aandeel_pct": None, "vacaturegraad_pct": None},
-    }
+    """Every figure of the registry, copied or ``null`` as it declares, in the contract's order; the exclusion criteria kept."""
+    data: dict[str, Any] = {}
+    for name in ZorgvormGegevens.model_fields:
+        for f in FIGUREN:
+            key, _, sub = f.path.partition(".")
+            if key == name:
+                value = _copy(field_value(g, f.path)) if f.figuur.nieuw_jaar else None
+                if sub:
+                    data.setdefault(key, {})[sub] = value
+                else:
+                    data[key] = value
+        if name == "exclusiecriteria":
+            data[name] = [c.model_dump(mode="json", exclude_unset=True) for c in g.exclusiecriteria]  # unset ≠ null
+    return data
+
+
+def _copy(value: object) -> object:
+    return list(value) if isinstance(value, list) else value
+
+
+def _names(figuren: list[Veld]) -> list[str]:
+    """The keys of some figures as the header names them: a group whose figures all start empty by its own key (``capaciteit``)."""
+    names: list[str] = []
+    for f in figuren:
+        key, _, sub = f.path.partition(".")
+        whole = sub and all((g in figuren) for g in FIGUREN if g.path.startswith(key + "."))
+        name = key if whole else (f.path if f.figuur.nieuw_jaar else (sub or key))
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _listing(names: list[str], first: str, width: int = 92) -> str:
+    """``a, b en c`` after ``first``, wrapped as a comment block indented under a ``  - `` item."""
+    text = first + (", ".join(names[:-1]) + " en " + names[-1] if len(names) > 1 else names[0])
+    return "\n#     ".join(textwrap.wrap(text, width - 6, break_on_hyphens=False))
+
+
+def _copied() -> str:
+    names = _names([f for f in FIGUREN if f.figuur.nieuw_jaar])
+    return _listing([*names[:-1], "exclusiecriteria", names[-1]], "per zorgvorm: ")
+
+
+def _to_fill(jaar: int) -> str:
+    return _listing(_names([f for f in FIGUREN if not f.figuur.nieuw_jaar]), f"per zorgvorm de cijfers van {jaar}: ")
 
 
 def header(naam: str, slug: str, bron: int, jaar: int) -> str:
@@ -83,16 +117,13 @@ def header(naam: str, slug: str, bron: int, jaar: int) -> str:
 #
 # Overgenomen uit {bron} (controleer of het nog klopt):
 #   - de tafel: voorzitter, projectmanagement en deelnemers;
-#   - per zorgvorm: aanwezig, landelijke_functie, bovenregionale_netwerken, exclusiecriteria
-#     en onder_druk.mate.
+#   - {_copied()}.
 #
 # Nog in te vullen (null betekent onbekend: laat null staan als u het niet weet, vul dan nooit 0 in):
 #   - jaaragenda: de publicatiedatum (gepubliceerd) en de bijeenkomsten, met de eerste
 #     gespreksronde uiterlijk {dutch_date(milestones.eerste_ronde_uiterlijk(jaar))} en de tweede uiterlijk \
 {dutch_date(milestones.tweede_ronde_uiterlijk(jaar))};
-#   - per zorgvorm de cijfers van {jaar}: verwachte_vraag, werkelijke_vraag, capaciteit,
-#     wachtenden, gemiddelde_wachttijd_weken, gesloten_wachtlijsten, pnil_aandeel_pct
-#     en vacaturegraad_pct, met een toelichting bij onder_druk als het aanbod onder druk staat;
+#   - {_to_fill(jaar)}, met een toelichting bij onder_druk als het aanbod onder druk staat;
 #   - na de eerste gespreksronde: een bespreekpunt bij de zorgvormen die naar de landelijke tafel gaan;
 #   - na de tweede gespreksronde: het regioplan, en eventuele escalaties;
 #   - status: concept zolang de tafel eraan werkt, daarna ingediend of vastgesteld.

@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from build_scripts.engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
 from build_scripts.engines.mkdocs_config import repository_settings
 from build_scripts.engines.output_folder import OutputFolderError, check_output_folder
-from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
+from build_scripts.engines.preview import Preview, PreviewError, mark_static_page, preview_from_env
 from build_scripts.engines.search_index import SearchIndexError, index_site
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
 from build_scripts.settings import Settings, SettingsError, environment, read_settings
@@ -54,7 +54,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = _preview()
     repository = repository_settings(config.repo_url, dict(config.extra), config.site_url)
     try:
-        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository, settings=_settings())
+        directory_urls = config.use_directory_urls and preview is None  # a preview names files (preview.py)
+        source = prepare_site(
+            root, Path(config.docs_dir), list(config.nav or []), repository=repository, settings=_settings(), directory_urls=directory_urls
+        )
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     for problem in source.warnings:
@@ -90,7 +93,6 @@ def _apply_preview(config: MkDocsConfig, preview: Preview, source: SiteSource) -
     config.extra["preview"]["html"] = preview.banner_html  # the theme's announce block shows it as is
     if "site_url" in settings:
         config.site_url = settings["site_url"]
-    source.outputs.update(file_links(source.outputs))
     log.info("voorbeeld: %s", preview.banner)
 
 

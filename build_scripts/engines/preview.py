@@ -7,20 +7,19 @@ engines. CI switches it on with the ``DOSSIER_PREVIEW*`` settings (:mod:`build_s
 the published site never sets them.
 
 Engine-neutral: every engine door reads :func:`preview_from_env` and applies the same settings
-(``use_directory_urls: false``, ``extra.preview``, the preview's ``site_url``) and the same
-:func:`file_links` rewrite of the generated pages.
+(``use_directory_urls: false``, ``extra.preview``, the preview's ``site_url``). The generated pages
+name files from the start: they are rendered in the engine's URL style (``contract.site_paths.Urls``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from ..contract.site_paths import is_web_address
-from ..render.context import Output
 from ..settings import Settings, read_settings
 
 PREVIEW_ENV, PREVIEW_URL_ENV = Settings.variable("preview"), Settings.variable("preview_url")
@@ -29,8 +28,6 @@ PAGES_SINCE = (17, 9)
 """GitLab version from which parallel deployments are generally available."""
 
 _REF = re.compile(r"[!#][0-9]{1,9}")
-_LINK = re.compile(r'\b(href|src)="([^"]*)"')
-_EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 
 
 class PreviewError(ValueError):
@@ -123,43 +120,12 @@ def _version(env: Mapping[str, str]) -> tuple[int, int]:
         return (0, 0)
 
 
-def file_links(outputs: Mapping[str, Output]) -> dict[str, Output]:
-    """The generated pages with every relative link to a folder pointing at its ``index.html``.
-
-    Generated pages are all ``…/index.md``, so they sit at the same depth with or without
-    directory URLs; only their raw-HTML links (``regios/utrecht/2026/``) name folders. Markdown
-    links name ``.md`` files, which every engine resolves itself, and are left alone.
-    """
-    return {
-        path: replace(output, content=_LINK.sub(_file_link, output.content))
-        if path.endswith(".md") and isinstance(output.content, str) else output
-        for path, output in outputs.items()
-    }
-
-
 def mark_static_page(html: str, preview: Preview) -> str:
-    """A hand-written HTML page the theme does not render (the invulhulp's form) marked as the theme marks a preview page.
+    """An HTML page the theme does not render (the invulhulp's form) marked as the theme marks a preview page.
 
-    Its links name files, ``noindex`` goes into its head and the banner (``main.html``'s, the same
-    words) opens its body, so no page of a preview passes for the published site.
+    ``noindex`` goes into its head and the banner (``main.html``'s, the same words) opens its body,
+    so no page of a preview passes for the published site. Its links already name files: the form
+    is rendered in the preview's URL style; a hand-written HTML page (none today) must name files itself.
     """
-    html = _LINK.sub(_file_link, html).replace("</head>", '<meta name="robots" content="noindex">\n</head>', 1)
+    html = html.replace("</head>", '<meta name="robots" content="noindex">\n</head>', 1)
     return re.sub(r"<body\b[^>]*>", lambda m: m[0] + preview.banner_html, html, count=1)
-
-
-def _file_link(match: re.Match[str]) -> str:
-    url = match.group(2)
-    if not url or _EXTERNAL.match(url):
-        return match.group(0)
-    path, mark, rest = _split(url)
-    if path in (".", "./"):
-        path = "index.html"
-    elif path.endswith("/") or path == "..":
-        path = path.rstrip("/") + "/index.html"
-    return f'{match.group(1)}="{path}{mark}{rest}"'
-
-
-def _split(url: str) -> tuple[str, str, str]:
-    """``a/b/?x#y`` → (``a/b/``, ``?``, ``x#y``): the path, and what follows it untouched."""
-    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
-    return url[:cut], url[cut:cut + 1], url[cut + 1:]

@@ -58,9 +58,11 @@ class SiteSource:
 def prepare_site(
     root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None,
     settings: Settings | None = None,
+    directory_urls: bool = True,
 ) -> SiteSource:
     """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data.
 
+    ``directory_urls`` is the engine's URL style: every generated link is written in it (a preview's are files).
     With ``settings.stand`` (``dossier build --stand``) the data is that of the stand's commit (:mod:`.stand`).
     """
     settings = settings or read_settings()
@@ -76,7 +78,8 @@ def prepare_site(
             raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
         cache = cache_folder(root, settings) / "charts" if stand is not None else None
         ctx = make_context(
-            dataset, peildatum=peildatum, cache_dir=cache, docs_dir=docs_dir, nav=list(nav), repository=repository, settings=settings, stand=stand
+            dataset, peildatum=peildatum, cache_dir=cache, docs_dir=docs_dir, nav=list(nav), repository=repository, settings=settings, stand=stand,
+            directory_urls=directory_urls,
         )
         outputs = generate_site(ctx)
     for path in outputs:

@@ -53,7 +53,7 @@ def build_zensical(
         check_output_folder(folder, root, keep=[docs_dir])
     check_output_folder(work, root, keep=[docs_dir], markers=("data", ".git"), what="de bouwmap van Zensical")  # it holds its own mkdocs.yml
     repository = repository_settings(config.get("repo_url"), config.get("extra") or {}, config.get("site_url"))
-    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository, settings)
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository, settings, directory_urls=config.get("use_directory_urls", True))
     config_file = write_source(root, work, config, source)
     try:
         zensical.build(str(config_file), {"strict": True, "clean": False})

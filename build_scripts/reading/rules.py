@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 
 from pydantic import BaseModel
 
-from ..contract.fields import field_value
+from ..contract.fields import CAPACITEIT_PATHS, field_value
 from ..contract.models import ZorgvormGegevens
 from ..contract.norms import KRIMP_PCT, supply_change
 from ..contract.vocabulary import DeelnemerSoort, Doelgroep, Vertegenwoordiging, Zorgvorm
@@ -95,7 +95,7 @@ def _zorgvorm_rules(doc: Document, zorgvorm: Zorgvorm, g: ZorgvormGegevens) -> I
             f"{zorgvorm.label.lower()} is regionale zorg en heeft normaal geen landelijke functie; controleer deze waarde",
         )
     yield from _leeftijd_rules(doc, base, g)
-    if not g.aanwezig and any((g.capaciteit.binnen_regio, g.capaciteit.buiten_regio)):
+    if not g.aanwezig and any(field_value(g, path) for path in CAPACITEIT_PATHS):
         yield doc.problem(
             (*base, "capaciteit"),
             catalogue.CAPACITEIT_NIET_AANWEZIG,

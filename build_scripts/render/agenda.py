@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from ..analysis import agenda, ical
 from ..analysis.agenda import CalendarEntry
 from ..contract.notation import name_sort_key
+from ..contract.site_paths import agenda_year_page
 from .context import Output, SiteContext
 from .templating import render
 
@@ -18,11 +19,13 @@ from .templating import render
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     jaren = ctx.dataset.jaren
     events: ical.EventCache = {}
-    yield "jaaragenda/index.md", Output(render("agenda_index.md.j2", jaren=jaren, huidig_jaar=ctx.huidig_jaar), title="Jaaragenda")
+    index = render("agenda_index.md.j2", ctx.urls("jaaragenda/index.md"), jaren=jaren, huidig_jaar=ctx.huidig_jaar)
+    yield "jaaragenda/index.md", Output(index, title="Jaaragenda")
     for i, jaar in enumerate(jaren):
         entries = agenda.year_entries(ctx.dataset, jaar)
         text = render(
             "agenda_year.md.j2",
+            ctx.urls(agenda_year_page(jaar)),
             jaar=jaar,
             maanden=agenda.by_month(entries),
             regios=_regions_in(entries),
@@ -32,7 +35,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             heidag_bekend=ctx.dataset.landelijk.get(jaar) is not None and ctx.dataset.landelijk[jaar].heidag is not None,
             aantal=sum(e.regio is not None for e in entries),
         )
-        yield f"jaaragenda/{jaar}/index.md", Output(text, title=str(jaar))  # many files behind it: no single edit link
+        yield agenda_year_page(jaar), Output(text, title=str(jaar))  # many files behind it: no single edit link
         feed = ical.to_ical(entries, f"Cruciale ggz: jaaragenda {jaar}", f"jaaragenda-{jaar}", ctx.file_dates, ctx.data_datum, events)
         yield f"jaaragenda/{jaar}/alle.ics", Output(feed)
     for slug, region in ctx.dataset.published_regions().items():

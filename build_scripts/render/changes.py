@@ -21,6 +21,7 @@ from ..analysis.review import MOST_MOVED, SMALL_BASE, moved_most
 from ..contract.fields import COUNT_PATHS, TABEL2, TABEL2_BY_PATH, field_value
 from ..contract.models import RegioJaar
 from ..contract.notation import name_sort_key
+from ..contract.site_paths import national_changes_page, region_changes_page
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import RegionData
 from ..reading.plausibility import JUMP_FACTOR
@@ -38,15 +39,17 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     diffs = region_diffs(ctx)
     for (slug, jaar), changes in diffs.items():
         region = ctx.dataset.regions[slug]
-        text = render("diff_region.md.j2", **region_view(region, jaar, changes))
-        yield f"regios/{slug}/{jaar}/wijzigingen/index.md", Output(text, source=region.jaar_paths[jaar], title=f"Wijzigingen sinds {jaar - 1}")
+        path = region_changes_page(slug, jaar)
+        text = render("diff_region.md.j2", ctx.urls(path), **region_view(region, jaar, changes))
+        yield path, Output(text, source=region.jaar_paths[jaar], title=f"Wijzigingen sinds {jaar - 1}")
     jaren = ctx.dataset.jaren
     if any(j - 1 in jaren for j in jaren):
         ov = ctx.overzicht
         for jaar in jaren:
             if jaar - 1 in jaren:
                 view = national_view(ctx, jaar, diffs, totals_of_year(ov.totaal, jaar - 1), totals_of_year(ov.totaal, jaar))
-                yield f"landelijk/{jaar}/wijzigingen/index.md", Output(render("diff_national.md.j2", **view), title=f"Wijzigingen sinds {jaar - 1}")
+                path = national_changes_page(jaar)
+                yield path, Output(render("diff_national.md.j2", ctx.urls(path), **view), title=f"Wijzigingen sinds {jaar - 1}")
 
 
 def region_diffs(ctx: SiteContext) -> dict[tuple[str, int], list[Wijziging]]:
@@ -206,4 +209,4 @@ def national_view(
 
 
 def _is_figure(w: Wijziging) -> bool:
-    return any(w.veld == veld for veld, _ in TABEL2_RIJEN if veld not in ("aanwezig", "landelijke_functie", "onder_druk.mate"))
+    return w.veld in TABEL2_BY_PATH and TABEL2_BY_PATH[w.veld].soort in ("int", "float")

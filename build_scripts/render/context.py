@@ -16,6 +16,7 @@ from typing import Any
 
 from ..analysis.history import Geschiedenis, geschiedenis
 from ..analysis.national import Overzicht, overzicht
+from ..contract.site_paths import Urls
 from ..reading.dataset import Dataset
 from ..reading.gitdates import last_changes
 from ..settings import Settings, read_settings
@@ -69,6 +70,8 @@ class SiteContext:
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
     settings: Settings = field(default_factory=Settings)
+    directory_urls: bool = True
+    """The engine's URL style: folders (``regios/utrecht/``, the published site) or files (``…/index.html``, a preview)."""
     stand: Stand | None = None
 
     @cached_property
@@ -82,6 +85,10 @@ class SiteContext:
         """The national frame and totals, computed once per build for every section that needs them."""
         return overzicht(self.dataset)
 
+    def urls(self, here: str) -> Urls:
+        """The URL builder for the page at ``here`` (its source path), in this build's URL style."""
+        return Urls(here, self.directory_urls)
+
     @property
     def huidig_jaar(self) -> int | None:
         """The cycle shown by default: the latest year with data, not later than the peildatum's."""
@@ -92,6 +99,7 @@ class SiteContext:
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
     docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None, settings: Settings | None = None,
+    directory_urls: bool = True,
     stand: Stand | None = None,
 ) -> SiteContext:
     """Context with dates from git; the peildatum comes from the argument, the settings or the data.
@@ -112,7 +120,9 @@ def make_context(
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
         cache_dir = cache_folder(dataset.root, settings) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), settings, stand)
+    return SiteContext(
+        dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), settings, directory_urls, stand
+    )
 
 
 def cache_folder(root: Path, settings: Settings) -> Path:

@@ -21,7 +21,8 @@ from typing import Any
 from ..analysis.history import Geschiedenis, geschiedenis, herkomst_json
 from ..analysis.national import Overzicht, overzicht, totals_of_year
 from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, classify
-from ..contract.models import RegioJaar
+from ..contract.fields import COUNT_PATHS, FIGUREN, FIGUREN_BY_PATH, GEWOGEN_PATHS, field_value
+from ..contract.models import RegioJaar, ZorgvormGegevens
 from ..contract.vocabulary import Zorgvorm
 from ..reading.dataset import Dataset, RegionData
 from .context import Output, SiteContext, herkomst_cache
@@ -33,15 +34,10 @@ VASTE_DATUM = dt.datetime(2000, 1, 1)  # XLSX created/modified: never the build 
 ZIP_DATUM = (1980, 1, 1, 0, 0, 0)
 
 Kolom = tuple[str, str]
-TOTAAL_VELDEN: tuple[Kolom, ...] = (
-    ("verwachte_vraag", "Som van de verwachte jaarlijkse vraag (demografie)"),
-    ("werkelijke_vraag", "Som van de werkelijke jaarlijkse vraag (aanmeldingen)"),
-    ("capaciteit_binnen_regio", "Som van de capaciteit voor patiënten uit de eigen regio (behandelingen of opnames per jaar)"),
-    ("capaciteit_buiten_regio", "Som van de capaciteit voor patiënten van buiten de regio"),
-    ("wachtenden", "Som van het aantal wachtenden nu"),
-    ("gesloten_wachtlijsten", "Som van het aantal gesloten wachtlijsten in het afgelopen jaar"),
-    ("gemiddelde_wachttijd_weken", "Gemiddelde wachttijd in weken, gewogen naar de vraag van elke regio"),
+TOTAAL_VELDEN: tuple[Kolom, ...] = tuple(
+    (FIGUREN_BY_PATH[path].column, FIGUREN_BY_PATH[path].totaal_uitleg) for path in (*COUNT_PATHS, *GEWOGEN_PATHS)
 )
+"""The national totals of the registry's figures: the sums first, then the weighted means."""
 LANDELIJK_KOLOMMEN: tuple[Kolom, ...] = (
     ("jaar", "Cyclus: het jaar waarin de tafels vergaderen"),
     ("zorgvorm", "Sleutel van de zorgvorm, zoals in de YAML-bestanden"),
@@ -73,29 +69,28 @@ LANDELIJK_KOLOMMEN: tuple[Kolom, ...] = (
     ("toegangsprobleem_ja", "Regio's waarvan de tafel zelf een toegangsprobleem ervaart (leidraad §3.2)"),
     ("toegangsprobleem_nee", "Regio's waarvan de tafel zelf geen toegangsprobleem ervaart"),
 )
-REGIO_KOLOMMEN: tuple[Kolom, ...] = (
-    ("regio", "Sleutel van de regio"),
-    ("jaar", "Cyclus"),
-    ("zorgvorm", "Sleutel van de zorgvorm"),
-    ("aanwezig", "true of false"),
-    ("verwachte_vraag", "Verwachte jaarlijkse vraag; leeg = onbekend"),
-    ("werkelijke_vraag", "Werkelijke jaarlijkse vraag; leeg = onbekend"),
-    ("landelijke_functie", "true of false"),
-    ("bovenregionale_netwerken", "Namen van bovenregionale netwerken, gescheiden door ';'"),
-    ("capaciteit_binnen_regio", "Capaciteit voor patiënten uit de regio; leeg = onbekend"),
-    ("capaciteit_buiten_regio", "Capaciteit voor patiënten van buiten de regio; leeg = onbekend"),
-    ("wachtenden", "Aantal wachtenden nu; leeg = onbekend"),
-    ("gemiddelde_wachttijd_weken", "Gemiddelde wachttijd afgelopen jaar in weken; leeg = onbekend"),
-    ("gesloten_wachtlijsten", "Gesloten wachtlijsten afgelopen jaar; leeg = onbekend"),
-    ("aantal_exclusiecriteria", "Aantal opgegeven exclusiecriteria"),
-    ("onder_druk_mate", "geen, beperkt, matig of ernstig"),
-    ("pnil_aandeel_pct", "Aandeel personeel niet in loondienst (%); leeg = niet opgegeven"),
-    ("vacaturegraad_pct", "Vacaturegraad (%); leeg = niet opgegeven"),
-    ("bespreekpunt_agenderen", "true als de regio een bespreekpunt op de landelijke agenda zet"),
-    ("toegangsprobleem", "Oordeel van de tafel zelf: ja, nee of onbekend; leeg = niet opgegeven (versie 2)"),
-    ("exclusiecriteria_zonder_alternatief", "Aantal exclusiecriteria waarvoor de regio geen alternatief kent (alternatief: null)"),
-    ("elders", "Waar patiënten uit de regio deze zorg elders krijgen: regio:aantal, gescheiden door ';' (versie 2)"),
-)
+_AFGELEID: dict[str, tuple[Kolom, ...]] = {
+    "exclusiecriteria": (("aantal_exclusiecriteria", "Aantal opgegeven exclusiecriteria"),),
+    "bespreekpunt": (("bespreekpunt_agenderen", "true als de regio een bespreekpunt op de landelijke agenda zet"),),
+    "toegangsprobleem": (
+        ("toegangsprobleem", "Oordeel van de tafel zelf: ja, nee of onbekend; leeg = niet opgegeven (versie 2)"),
+        ("exclusiecriteria_zonder_alternatief", "Aantal exclusiecriteria waarvoor de regio geen alternatief kent (alternatief: null)"),
+    ),
+    "elders": (("elders", "Waar patiënten uit de regio deze zorg elders krijgen: regio:aantal, gescheiden door ';' (versie 2)"),),
+}
+"""The region CSV's columns that are not figures: summaries of a contract field, placed where that field stands in the contract."""
+
+
+def _region_columns() -> tuple[Kolom, ...]:
+    """Regio, jaar, zorgvorm, then every figure of the registry and every summary column, in the contract's order."""
+    kolommen: list[Kolom] = [("regio", "Sleutel van de regio"), ("jaar", "Cyclus"), ("zorgvorm", "Sleutel van de zorgvorm")]
+    for name in ZorgvormGegevens.model_fields:
+        kolommen += [(f.column, f.uitleg) for f in FIGUREN if f.path.split(".", 1)[0] == name]
+        kolommen += _AFGELEID.get(name, ())
+    return tuple(kolommen)
+
+
+REGIO_KOLOMMEN: tuple[Kolom, ...] = _region_columns()
 
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
@@ -114,7 +109,8 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield from _milestone_files(ctx, bij_mijlpalen)
     yield from _open_data(ctx, bij_mijlpalen)
     text = render(
-        "downloads.md.j2", jaren=sorted(jaren, reverse=True), regios=regios,
+        "downloads.md.j2",
+        ctx.urls("downloads/index.md"), jaren=sorted(jaren, reverse=True), regios=regios,
         landelijk_kolommen=LANDELIJK_KOLOMMEN, regio_kolommen=REGIO_KOLOMMEN,
     )
     yield "downloads/index.md", Output(text, title="Downloads")
@@ -210,15 +206,11 @@ def _region_csv_rows(region: RegionData) -> list[dict[str, Any]]:
     rows = []
     for jaar, model in sorted(region.jaren.items()):
         for zorgvorm, g in model.zorgvormen.items():
+            figuren = {f.column: field_value(g, f.path) for f in FIGUREN}
             rows.append({
-                "regio": region.slug, "jaar": jaar, "zorgvorm": zorgvorm.value, "aanwezig": g.aanwezig,
-                "verwachte_vraag": g.verwachte_vraag, "werkelijke_vraag": g.werkelijke_vraag,
-                "landelijke_functie": g.landelijke_functie, "bovenregionale_netwerken": ";".join(g.bovenregionale_netwerken),
-                "capaciteit_binnen_regio": g.capaciteit.binnen_regio, "capaciteit_buiten_regio": g.capaciteit.buiten_regio,
-                "wachtenden": g.wachtenden, "gemiddelde_wachttijd_weken": g.gemiddelde_wachttijd_weken,
-                "gesloten_wachtlijsten": g.gesloten_wachtlijsten, "aantal_exclusiecriteria": len(g.exclusiecriteria),
-                "onder_druk_mate": g.onder_druk.mate.value, "pnil_aandeel_pct": g.onder_druk.pnil_aandeel_pct,
-                "vacaturegraad_pct": g.onder_druk.vacaturegraad_pct,
+                "regio": region.slug, "jaar": jaar, "zorgvorm": zorgvorm.value,
+                **{k: ";".join(v) if isinstance(v, list) else v for k, v in figuren.items()},
+                "aantal_exclusiecriteria": len(g.exclusiecriteria),
                 "bespreekpunt_agenderen": g.bespreekpunt is not None and g.bespreekpunt.agenderen,
                 "toegangsprobleem": g.toegangsprobleem.oordeel.value if g.toegangsprobleem is not None else None,
                 "exclusiecriteria_zonder_alternatief": sum(c.alternatief_opgegeven and c.alternatief is None for c in g.exclusiecriteria),

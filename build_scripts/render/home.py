@@ -18,6 +18,7 @@ UPCOMING_ON_HOME = 8
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     text = render(
         "home.md.j2",
+        ctx.urls("index.md"),
         rijen=region_summaries(ctx.dataset, ctx.file_dates),
         voorbeeld=ctx.dataset.voorbeeld,
         peildatum=ctx.peildatum,
@@ -36,6 +37,7 @@ def _national_section(ctx: SiteContext) -> str:
     ov = ctx.overzicht
     return render(
         "national_home.md.j2",
+        ctx.urls("index.md"),
         jaar=jaar,
         totalen=totals_of_year(ov.totaal, jaar),
         tekorten=classify(ov.frame, ov.totaal, ov.buren, jaar),
@@ -55,8 +57,8 @@ def _agenda_section(ctx: SiteContext) -> str:
     volgende = agenda.upcoming((e for e in entries if e.regio is not None or e.soort == "heidag"), ctx.peildatum, UPCOMING_ON_HOME)
     return render(
         "_agenda_home.md.j2",
+        ctx.urls("index.md"),
         bord=status_board.board(ctx.dataset, jaar, ctx.peildatum),
         volgende=volgende,
         jaar=jaar,
-        root="",
     )

@@ -72,8 +72,9 @@ class Backend:
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     bestanden = region_year_files(ctx.dataset)
     backend = repository_backend(ctx.repository)
-    yield "invulhulp/index.md", Output(render("invulhulp.md.j2", bestanden=bestanden, backend=backend), title="Invulhulp")
-    yield f"{FORM_DIR}/index.html", Output(render("invulhulp_formulier.html.j2", csp=form_policy(backend.origins), backend=backend))
+    yield "invulhulp/index.md", Output(render("invulhulp.md.j2", ctx.urls("invulhulp/index.md"), bestanden=bestanden, backend=backend), title="Invulhulp")
+    form_page = render("invulhulp_formulier.html.j2", ctx.urls(f"{FORM_DIR}/index.html"), form_dir=FORM_DIR, csp=form_policy(backend.origins), backend=backend)
+    yield f"{FORM_DIR}/index.html", Output(form_page)
     yield f"{FORM_DIR}/config.yml", Output(decap_config(bestanden, backend))
     yield f"{FORM_DIR}/sleutelvolgorde.json", Output(json.dumps(key_order(RegioJaar), ensure_ascii=False, indent=1) + "\n")
     yield f"{FORM_DIR}/datumvelden.json", Output(json.dumps(date_paths(RegioJaar), indent=1) + "\n")  # where 2026-03-01 stays unquoted

@@ -8,13 +8,15 @@ this module only arranges it per year for the templates and names the chart file
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
 from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
 from ..contract import norms
 from ..contract.notation import name_sort_key
+from ..contract.site_paths import Urls, bespreekpunten_page, national_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
@@ -32,13 +34,20 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     charts = {f"landelijk/{jaar}/grafieken/{name}.svg": chart for jaar, view in views.items() for name, chart in view["grafieken"].items()}
     result = render_charts(charts, ctx.cache_dir)
     log.info("grafieken: %d getekend, %d uit de cache, %d cachebestanden verworpen", result.rendered, result.cached, result.refused)
-    yield "landelijk/index.md", Output(render("national_index.md.j2", jaren=[views[j] for j in sorted(jaren, reverse=True)]), title="Landelijk")
+    index = render("national_index.md.j2", ctx.urls("landelijk/index.md"), jaren=[views[j] for j in sorted(jaren, reverse=True)])
+    yield "landelijk/index.md", Output(index, title="Landelijk")
     for jaar, view in views.items():
         bron = ctx.dataset.landelijk_paths.get(jaar)
-        page = render("national_year.md.j2", **view, mijlpaal_standen=standen(ctx, jaar), herkomst_bekend=ctx.geschiedenis.bekend)
-        yield f"landelijk/{jaar}/index.md", Output(page, source=bron, title=str(jaar))
-        yield f"landelijk/{jaar}/bespreekpunten/index.md", Output(
-            render("national_bespreekpunten.md.j2", jaar=jaar, onderwerpen=discussion_topics(ctx, ov, jaar), regio=_regio_link(ov, 3)),
+        page = render(
+            "national_year.md.j2", ctx.urls(national_year_page(jaar)), **view, mijlpaal_standen=standen(ctx, jaar), herkomst_bekend=ctx.geschiedenis.bekend
+        )
+        yield national_year_page(jaar), Output(page, source=bron, title=str(jaar))
+        bespreekpunten_urls = ctx.urls(bespreekpunten_page(jaar))
+        yield bespreekpunten_page(jaar), Output(
+            render(
+                "national_bespreekpunten.md.j2", bespreekpunten_urls, jaar=jaar, onderwerpen=discussion_topics(ctx, ov, jaar),
+                regio=RegioLinks(ov.namen, bespreekpunten_urls),
+            ),
             title="Bespreekpunten",
         )
     for path, svg in result.svgs.items():
@@ -82,7 +91,7 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "tekortklassen": TEKORTKLASSEN,
         "wachtsignalen": WACHTSIGNALEN,
         "treeknorm": TREEKNORM_WEKEN,
-        "regio": _regio_link(ov, 2),
+        "regio": RegioLinks(ov.namen, ctx.urls(national_year_page(jaar))),
     }
 
 
@@ -104,14 +113,15 @@ def unjudged(tb: Tekortbeeld) -> list[tuple[str, list[dict[str, Any]]]]:
     return result
 
 
-def _regio_link(ov: Overzicht, depth: int) -> Any:
-    """A template helper: slug → (name, relative link to that region's page for the year)."""
-    prefix = "../" * depth
+@dataclass(frozen=True)
+class RegioLinks:
+    """A template helper: a region's name by its slug, and the page's URL builder for the link to it."""
 
-    def link(slug: str, jaar: int) -> tuple[str, str]:
-        return ov.namen.get(slug, slug), f"{prefix}regios/{slug}/{jaar}/"
+    namen: Mapping[str, str]
+    urls: Urls
 
-    return link
+    def naam(self, slug: str) -> str:
+        return self.namen.get(slug, slug)
 
 
 def _chart_rows(ov: Overzicht, jaar: int, zorgvorm: Zorgvorm) -> list[dict[str, Any]]:

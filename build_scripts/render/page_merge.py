@@ -59,7 +59,7 @@ def merge_part(part: Part, parts: list[Part], home: str, shift: int, part_class:
     ``home`` is the docs path of the page the part is pasted into; links to any of ``parts``
     become links inside that page, every other relative link is re-based onto ``home``.
     """
-    by_url = {page_url(p.src): p for p in parts}
+    by_url = {page_url(p.src, style): p for p in parts for style in (True, False)}  # the parts' links name folders or files
     links = _LinkMapper(part, by_url, home)
     used: set[str] = set()
     out: list[str] = []

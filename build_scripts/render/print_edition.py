@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..contract.site_paths import national_year_page, print_edition_page, region_year_page
 from .context import Output, SiteContext
 from .page_merge import Part, merge_part, prepare
 from .templating import render
 
-EDITION_PATH = "downloads/dossier-{jaar}/index.md"
 PDF_NAME = "dossier-{jaar}.pdf"
 GUIDE_FOLDER = "leidraad/"
 
@@ -37,19 +37,19 @@ def pages(ctx: SiteContext, outputs: dict[str, Output]) -> Iterator[tuple[str, O
     """One print edition per cycle year that has regional or national data."""
     guide = _guide_pages(ctx.docs_dir, ctx.nav)
     for jaar in ctx.dataset.jaren:
-        yield EDITION_PATH.format(jaar=jaar), Output(_edition(ctx, outputs, guide, jaar), title=f"Dossier {jaar}")
+        yield print_edition_page(jaar), Output(_edition(ctx, outputs, guide, jaar), title=f"Dossier {jaar}")
 
 
 def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str, str]], jaar: int) -> str:
-    home = EDITION_PATH.format(jaar=jaar)
+    home = print_edition_page(jaar)
     groups = [Group("deel-leidraad", "De leidraad in eigen woorden", [_part(src, text) for src, text in guide], [])]
-    national = outputs.get(f"landelijk/{jaar}/index.md")
+    national = outputs.get(national_year_page(jaar))
     if national is not None and isinstance(national.content, str):
-        groups.append(Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [Part(f"landelijk/{jaar}/index.md", national.content, "landelijk")], []))
+        groups.append(Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [Part(national_year_page(jaar), national.content, "landelijk")], []))
     regions = [
         Part(path, output.content, f"regio-{slug}")
         for slug, _ in ctx.dataset.by_name()
-        if (output := outputs.get(path := f"regios/{slug}/{jaar}/index.md")) is not None and isinstance(output.content, str)
+        if (output := outputs.get(path := region_year_page(slug, jaar))) is not None and isinstance(output.content, str)
     ]
     groups.append(Group("deel-regios", f"Regio's, cyclus {jaar}", regions, []))
     every = [part for group in groups for part in group.parts]
@@ -58,6 +58,7 @@ def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str
         group.teksten = [merge_part(part, every, home, shift=2, part_class="print-deel") for part in group.parts]
     return render(
         "print_edition.md.j2",
+        ctx.urls(home),
         jaar=jaar,
         groepen=[g for g in groups if g.parts],
         titels={p.prefix: html.unescape(p.title) for p in every},

@@ -11,6 +11,7 @@ from ..analysis.history import PaginaHerkomst
 from ..analysis.region_facts import region_summaries
 from ..analysis.signals import RegioSignalen, region_signals
 from ..contract.models import Advies
+from ..contract.site_paths import region_page, region_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import milestones
 from ..reading.dataset import RegionData
@@ -24,7 +25,7 @@ log = logging.getLogger("mkdocs.hooks.dossier.charts")
 
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     rijen = region_summaries(ctx.dataset, ctx.file_dates)
-    yield "regios/index.md", Output(render("regions_index.md.j2", rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
+    yield "regios/index.md", Output(render("regions_index.md.j2", ctx.urls("regios/index.md"), rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
     adviezen = _adviezen(ctx)
     published = ctx.dataset.published_regions()
     signalen = region_signals(ctx.overzicht, ctx.dataset.jaren)
@@ -32,15 +33,18 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     charts = render_charts({f"regios/{slug}/{v['pad']}": v["grafiek"] for slug, story in verloop.items() for v in story}, ctx.cache_dir)
     log.info("grafieken per regio: %d getekend, %d uit de cache, %d cachebestanden verworpen", charts.rendered, charts.cached, charts.refused)
     for slug, region in published.items():
-        yield f"regios/{slug}/index.md", Output(
-            render("region.md.j2", region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx, "../../")),
+        yield region_page(slug), Output(
+            render(
+                "region.md.j2", ctx.urls(region_page(slug)),
+                region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx),
+            ),
             source=region.regio_path,
             title=region.naam,
         )
         years = sorted(region.jaren)
         for i, jaar in enumerate(years):
             vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
-            yield f"regios/{slug}/{jaar}/index.md", _region_year(
+            yield region_year_page(slug, jaar), _region_year(
                 ctx, region, jaar, (vorig, volgend), adviezen.get((slug, jaar), {}), signalen.get((slug, jaar), {})
             )
     for path, svg in charts.svgs.items():
@@ -56,6 +60,7 @@ def _region_year(
     path = region.jaar_paths[jaar]
     text = render(
         "region_year.md.j2",
+        ctx.urls(region_year_page(region.slug, jaar)),
         regio=region.regio,
         naam=region.naam,
         jaar=jaar,
@@ -71,7 +76,7 @@ def _region_year(
         bron=path,
         herkomst=PaginaHerkomst(ctx.geschiedenis.van(path), ctx.geschiedenis.bekend),
         regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
-        **_agenda_context(ctx, "../../../"),
+        **_agenda_context(ctx),
     )
     return Output(text, source=path, title=str(jaar))
 
@@ -85,9 +90,9 @@ def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Adv
     return result
 
 
-def _agenda_context(ctx: SiteContext, root: str) -> dict[str, object]:
-    """What ``_agenda_region.md.j2`` needs besides the model; ``root`` leads from the page to the site root."""
-    return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN, "root": root}
+def _agenda_context(ctx: SiteContext) -> dict[str, object]:
+    """What ``_agenda_region.md.j2`` needs besides the model (and the page's URL builder)."""
+    return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN}
 
 
 def _index_board(ctx: SiteContext) -> status_board.Bord | None:

@@ -15,8 +15,9 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..contract.fields import field_label
+from ..contract.fields import REGIOTABEL, field_label, field_value
 from ..contract.notation import dutch_date, escape_markdown, figure, number, yes_no
+from ..contract.site_paths import Urls
 from ..contract.vocabulary import label
 from .table_labels import label_cells
 
@@ -75,11 +76,15 @@ def environment() -> Environment:
     )
     env.filters.update(
         getal=getal, cijfer=cijfer, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
-        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label,
+        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label, veldwaarde=field_value,
     )
+    env.globals["regiotabel"] = REGIOTABEL
     return env
 
 
-def render(template: str, **context: Any) -> str:
-    """A template's text, every data cell labelled with its column header (:mod:`table_labels`)."""
-    return label_cells(environment().get_template(template).render(**context))
+def render(template: str, urls: Urls, **context: Any) -> str:
+    """A template's text, every data cell labelled with its column header (:mod:`table_labels`).
+
+    ``urls`` is the page's URL builder: every internal link in a template asks it (``urls.region_year(…)``).
+    """
+    return label_cells(environment().get_template(template).render(urls=urls, **context))

@@ -20,9 +20,9 @@ import yaml
 from built_site import BuiltSite
 from tools import AXE_JS, need_tool
 
-from build_scripts.contract.form import GROEPEN, form_fields
 from build_scripts.contract.models import RegioJaar
 from build_scripts.contract.vocabulary import LABELS
+from build_scripts.editing.form import GROEPEN, form_fields
 from conftest import REPO
 
 from . import test_invulhulp as base
