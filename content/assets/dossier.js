@@ -64,17 +64,32 @@
       }
     });
   }
+  // The line above a wide box that says more columns follow (issue 26); hidden while the table fits.
+  function hint(box) {
+    var line = box.previousElementSibling;
+    if (line && line.classList.contains("scroll-hint")) return line;
+    line = document.createElement("p");
+    line.className = "scroll-hint";
+    line.setAttribute("aria-hidden", "true");  // the region's name already says "horizontaal scrollen"
+    line.textContent = "Deze tabel is breder dan het scherm: scroll in de tabel opzij voor de overige kolommen →";
+    box.parentNode.insertBefore(line, box);
+    return line;
+  }
   function scrollable(box) {
     if (!box.hasAttribute("data-scroll-label")) return;
-    if (box.scrollWidth > box.clientWidth) {
+    var wide = box.scrollWidth > box.clientWidth;
+    if (wide) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", box.getAttribute("data-scroll-label"));
+      box.setAttribute("data-breed", "");
     } else {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
       box.removeAttribute("aria-label");
+      box.removeAttribute("data-breed");
     }
+    if (wide || (box.previousElementSibling && box.previousElementSibling.classList.contains("scroll-hint"))) hint(box).hidden = !wide;
   }
   function checkBoxes() { document.querySelectorAll(BOXES).forEach(scrollable); }
   // On a phone dossier.css shows each row of a data table as a block (display: block), and some
