@@ -45,9 +45,12 @@ def md(text: object) -> Markup:
 def yaml_string(text: object) -> Markup:
     """A double-quoted YAML scalar for front matter, HTML-escaped first.
 
-    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML.
+    MkDocs' theme templates do not autoescape, so a page title must already be safe HTML. The
+    apostrophe stays itself ("'t Gooi"): it is safe in text and in the theme's double-quoted
+    attributes, and Material escapes a title once more in its footer's ``aria-label``, where
+    ``&#39;`` would be read out raw (axe: label-content-name-mismatch, issue 26).
     """
-    return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
+    return Markup(json.dumps(str(escape(str(text))).replace("&#39;", "'"), ensure_ascii=False))
 
 
 def mailto(email: str | None) -> Markup:

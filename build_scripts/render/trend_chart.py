@@ -10,14 +10,13 @@ says the same for the last two cycles in a sentence every reader sees.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..contract.notation import number as getal_tekst
-from .chart_style import KLEUR_CAPACITEIT, KLEUR_VRAAG, bar_lengths, count_limits, dutch_axis, label_margin, text_width, value_labels
+from .chart_style import KLEUR_CAPACITEIT, KLEUR_VRAAG, bar_lengths, count_limits, dutch_axis, fit_lines, label_margin, value_labels
 
-WIDTH = 4.8  # inches
+WIDTH = 4.0  # inches: shown at a phone's 358 px, 10 pt text is still 12 px (issue 26)
 KLEUR_WACHTEN = "#009E73"  # Okabe-Ito green: 3.3:1 against the white background
 _BAR_ROW, _WAIT_ROW = 0.44, 0.3  # inches of axes height per cycle
 _LINE = 0.24  # one line of 10-11 pt text, in inches
@@ -50,12 +49,8 @@ def draw(fig: Any, data: Mapping[str, Any]) -> None:
 
 
 def _title_lines(titel: str) -> str:
-    """The title on as many lines as it needs to fit the narrow figure."""
-    for width in (60, 44, 36, 30, 24):
-        text = "\n".join(textwrap.wrap(titel, width))
-        if text_width(text, 12, bold=True) <= WIDTH - 0.25:
-            return text
-    return text
+    """The title on as many lines as it needs to fit the narrow figure, broken at spaces only."""
+    return fit_lines(titel, 12, WIDTH - 0.25, bold=True)
 
 
 def _axes(fig: Any, left: float, bottom: float, width: float, height: float, share: Any = None) -> Any:
@@ -83,7 +78,7 @@ def _demand_panel(ax: Any, jaren: list[str], data: Mapping[str, Any]) -> None:
         value_labels(ax, bars, values)
     ax.set_yticks(positions, jaren)
     ax.set_ylim(len(jaren) - 0.5, -0.5)
-    ax.set_title("Werkelijke vraag en capaciteit (binnen + buiten regio)", loc="left", fontsize=10.5)
+    ax.set_title("Vraag en capaciteit (binnen + buiten regio)", loc="left", fontsize=10.5)
     count_limits(ax, "x", [*data["vraag"], *data["capaciteit"]], 1.3, nbins=5)
 
 
