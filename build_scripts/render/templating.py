@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 from ..contract.fields import field_label
 from ..contract.notation import dutch_date, escape_markdown, number, yes_no
 from ..contract.vocabulary import label
+from .jump_list import add_jump_list
 from .table_labels import label_cells
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -77,5 +78,5 @@ def environment() -> Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """A template's text, every data cell labelled with its column header (:mod:`table_labels`)."""
-    return label_cells(environment().get_template(template).render(**context))
+    """A template's text, every data cell labelled with its column header (:mod:`table_labels`), its jump list filled in (:mod:`jump_list`)."""
+    return add_jump_list(label_cells(environment().get_template(template).render(**context)))

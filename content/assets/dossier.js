@@ -104,6 +104,16 @@
       table.querySelectorAll(pair[0]).forEach(function (el) { if (el.closest("table") === table) el.setAttribute("role", pair[1]); });
     });
   }
+  // A long page's sections (details.inklap-smal) are open for every reader without JavaScript and on a
+  // wide screen; on a phone they start folded, so the page is a list of headings to open (issue 26).
+  function foldOnPhone() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 44.9375em)").matches) return;
+    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    document.querySelectorAll("details.inklap-smal[open]:not([data-ingeklapt])").forEach(function (d) {
+      d.setAttribute("data-ingeklapt", "");
+      if (!(target && d.contains(target))) d.open = false;
+    });
+  }
   var resizing = null;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(checkBoxes, 150); });
   function init() {
@@ -111,6 +121,7 @@
     document.querySelectorAll("table.sorteerbaar").forEach(enhance);
     nameBoxes();
     checkBoxes();
+    foldOnPhone();
     // Material's search is a dialog without a name (axe: aria-dialog-name).
     var search = document.querySelector(".md-search[role='dialog']");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Zoeken op deze site");

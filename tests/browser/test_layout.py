@@ -148,3 +148,33 @@ def test_a_wide_table_scrolls_by_keyboard_and_keeps_its_first_column(built_site:
     page.wait_for_function("b => b.scrollLeft > 0", arg=box.element_handle())
     after = first.bounding_box()
     assert before is not None and after is not None and abs(after["x"] - before["x"]) < 1, "de eerste kolom blijft staan"
+
+
+@pytest.mark.parametrize("name", ["home", "landelijk", "regio-jaar", "regio-pagina"])
+def test_a_long_page_opens_with_its_jump_list_on_a_phone(name: str, built_site: BuiltSite, open_page: Any) -> None:
+    """Material's table of contents is in the menu on a phone; "Op deze pagina" is on the page, near the top, and every link lands."""
+    page = open_page(built_site.url(name), viewport=PHONE).page
+    found = page.evaluate(
+        """() => {
+          const nav = document.querySelector('.md-content nav.op-deze-pagina');
+          if (!nav) return null;
+          const links = [...nav.querySelectorAll('a')].map(a => a.getAttribute('href'));
+          return {top: nav.getBoundingClientRect().top + scrollY, visible: nav.getBoundingClientRect().height > 0,
+                  name: nav.getAttribute('aria-labelledby') && document.getElementById(nav.getAttribute('aria-labelledby')).textContent,
+                  links, missing: links.filter(h => !document.getElementById(decodeURIComponent(h.slice(1))))};
+        }"""
+    )
+    assert found is not None, f"/{built_site.url(name)} heeft geen lijst 'Op deze pagina'"
+    assert found["visible"] and found["top"] < 2 * PHONE["height"], found
+    assert found["name"] == "Op deze pagina" and len(found["links"]) >= 3 and found["missing"] == [], found
+
+
+def test_the_sections_of_a_region_year_fold_on_a_phone_and_stay_open_on_a_laptop(built_site: BuiltSite, open_page: Any) -> None:
+    phone = open_page(built_site.url("regio-jaar"), viewport=PHONE).page
+    laptop = open_page(built_site.url("regio-jaar"), viewport=LAPTOP).page
+    state = "() => [...document.querySelectorAll('.md-content details.inklap-smal')].map(d => d.open)"
+    folded, opened = phone.evaluate(state), laptop.evaluate(state)
+    assert len(folded) == 6 and not any(folded), folded
+    assert len(opened) == 6 and all(opened), opened
+    phone.locator("details.inklap-smal > summary").first.click()
+    assert phone.evaluate(state)[0] is True, "een tik opent de zorgvorm"
