@@ -14,7 +14,7 @@ import importlib.metadata
 import io
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -150,7 +150,7 @@ NARROW = 4.0
 PAIR = (("Vraag", KLEUR_VRAAG, "//"), ("Capaciteit (binnen + buiten regio)", KLEUR_CAPACITEIT, ""))
 
 
-def _pair_bars(ax: Any, rows: list[float], vraag: list[int | float | None], capaciteit: list[int | float | None], labels: tuple[str, str]) -> None:
+def _pair_bars(ax: Any, rows: Sequence[float], vraag: list[int | float | None], capaciteit: list[int | float | None], labels: tuple[str, str]) -> None:
     """Demand above capacity for each row position: the two bars of a row, each with its figure."""
     for (_name, colour, hatch), label, values, offset in zip(PAIR, labels, (vraag, capaciteit), (-0.17, 0.17), strict=True):
         bars = ax.barh([r + offset for r in rows], bar_lengths(values), height=0.32, color=colour, hatch=hatch, edgecolor="white", label=label)

@@ -5,7 +5,7 @@ the screen. Elsewhere a table wider than the screen scrolls only inside its own 
 named, focusable region with its first column fixed and a visible line saying more columns follow;
 no page scrolls sideways as a whole. Chart text is at least 12 px as shown: the SVG's font sizes
 times the scale at which the browser draws the image. axe stays at 0 serious or critical findings.
-Each visit saves a full-page screenshot under ``test-artifacts/screenshots/`` (CI keeps the folder).
+Each visit saves a full-page screenshot (JPEG) under ``test-artifacts/screenshots/`` (CI keeps the folder).
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ _CHART_TEXT = """async () => {
 
 def _screenshot(page: Any, site: BuiltSite, path: str, width: str) -> None:
     name = path.strip("/").replace("/", "_") or "home"
-    target = SCREENSHOTS / site.engine / width / f"{name}.png"
+    target = SCREENSHOTS / site.engine / width / f"{name}.jpg"  # JPEG: a whole site at two widths stays a few MB
     target.parent.mkdir(parents=True, exist_ok=True)
     page.evaluate("window.scrollTo(0, 0)")
-    page.screenshot(path=str(target), full_page=True)
+    page.screenshot(path=str(target), full_page=True, type="jpeg", quality=70)
 
 
 @pytest.mark.parametrize("width", ["1280x800", "390x844"])
