@@ -145,8 +145,8 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-NARROW = 4.0
-"""Width in inches of the national charts: shown at a phone's 358 px, 10 pt text is still 12 px (issue 26)."""
+NARROW = 3.6
+"""Width in inches of the national charts: shown 312 px wide or more (a phone of 390 px, also inside a folded section), 10 pt text is at least 12 px (issue 26)."""
 PAIR = (("Vraag", KLEUR_VRAAG, "//"), ("Capaciteit (binnen + buiten regio)", KLEUR_CAPACITEIT, ""))
 
 
