@@ -45,7 +45,7 @@ QUERIES = ("wachtlijsten", "beveiligde zorg", "Voorbeeldregio 042", "heidag", "a
 ARTICLE = '<article class="md-content__inner md-typeset">'
 MARKED = '<article class="md-content__inner md-typeset" data-pagefind-body>'
 SELECTIONS = {"alle": None, "dossier": re.compile(r"(^|/)wijzigingen/")}
-"""Which pages both engines index: all that Material indexes, and the dossier's choice (no change pages: README, "Search")."""
+"""Which pages both engines index: all that Material indexes, and the dossier's choice (no change pages: docs/search.md)."""
 REPORT_RESULTS = 10
 
 

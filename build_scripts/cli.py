@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .reading import problems as problems_mod
+from .settings import Settings, SettingsError, read_settings
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -122,7 +123,7 @@ def _run_export(args: argparse.Namespace) -> int:
         print(f"niets geëxporteerd: {problems_mod.summary(found)}", file=sys.stderr)
         return EXIT_DATA
     try:
-        written = export_site(dataset, args.out, peildatum=args.peildatum)
+        written = export_site(dataset, args.out, peildatum=args.peildatum, settings=args.settings)
     except OutputFolderError as exc:
         raise UsageError(str(exc)) from exc
     print(f"{written} bestanden geschreven naar {args.out}", file=sys.stderr)
@@ -163,10 +164,10 @@ def _run_build(args: argparse.Namespace) -> int:
             return EXIT_DATA if build_mkdocs(root, site_dir, engine) else EXIT_OK
         except EngineMissing as exc:
             raise UsageError(str(exc)) from exc
-    return _build_zensical(root, site_dir)
+    return _build_zensical(root, site_dir, args.settings)
 
 
-def _build_zensical(root: Path, site_dir: Path | None) -> int:
+def _build_zensical(root: Path, site_dir: Path | None, settings: Settings) -> int:
     from .engines.engine_plan import EngineSettingError, warn_if_past_end_of_life
     from .engines.output_folder import OutputFolderError
     from .engines.site_source import DataError
@@ -178,12 +179,12 @@ def _build_zensical(root: Path, site_dir: Path | None) -> int:
             raise
         raise UsageError("Zensical ontbreekt: pip install -e '.[zensical]'") from exc
     try:
-        warn_if_past_end_of_life("zensical")
+        warn_if_past_end_of_life("zensical", settings)
     except EngineSettingError as exc:
         raise UsageError(str(exc)) from exc
     started = time.perf_counter()
     try:
-        source = build_zensical(root, site_dir)
+        source = build_zensical(root, site_dir, settings=settings)
     except OutputFolderError as exc:
         raise UsageError(str(exc)) from exc
     except (DataError, BuildError) as exc:
@@ -208,12 +209,16 @@ def _run_pdf(args: argparse.Namespace) -> int:
     site = args.site if args.site.is_absolute() else args.root / args.site
     try:
         check_output_folder(site, args.root, what="de map met de site")
-        written = make_pdfs(site.resolve(), args.chromium)
+        written = make_pdfs(site.resolve(), args.chromium or _chromium(args.settings))
     except (PdfError, OutputFolderError) as exc:
         raise UsageError(str(exc)) from exc
     for path in written:
         print(path)
     return EXIT_OK
+
+
+def _chromium(settings: Settings) -> str | None:
+    return str(settings.chromium) if settings.chromium else None
 
 
 def _diff_args(p: argparse.ArgumentParser) -> None:
@@ -332,9 +337,22 @@ def _run_migrate(args: argparse.Namespace) -> int:
     return EXIT_DATA if any(r.status.startswith("niet bijgewerkt") for r in results) else EXIT_OK
 
 
+def _problems_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=["text", "markdown"], default="text", help="uitvoer: text of markdown (de tabel in CONTRIBUTING.md)")
+
+
+def _run_problems(args: argparse.Namespace) -> int:
+    """Every kind of problem ``validate`` can report, from the catalogue."""
+    from .reading.catalogue import catalogue_markdown, catalogue_text
+
+    print(catalogue_markdown() if args.format == "markdown" else catalogue_text())
+    return EXIT_OK
+
+
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "validate": ("controleer alle gegevensbestanden en toon alle problemen", _validate_args, _run_validate),
+    "problemen": ("toon elke soort melding van validate: code, soort, uitleg en oplossing", _problems_args, _run_problems),
     "export": ("schrijf alle gegenereerde pagina's en bestanden naar een map", _export_args, _run_export),
     "schema": ("schrijf de JSON-schema's van het gegevenscontract naar schema/", _schema_args, _run_schema),
     "diff": ("toon wat er veranderde tussen twee jaren, of sinds een git-revisie", _diff_args, _run_diff),
@@ -345,6 +363,14 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+def _settings() -> Settings:
+    """The ``DOSSIER_*`` settings, read once for the whole command; a wrong value is a usage error."""
+    try:
+        return read_settings()
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -352,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     try:
+        args.settings = _settings()
         return COMMANDS[args.command][2](args)
     except UsageError as exc:
         print(f"dossier: {exc}", file=sys.stderr)

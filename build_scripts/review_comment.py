@@ -2,7 +2,7 @@
 
 Used by :mod:`review_requests`, the trusted job that writes the review summary; never by a job
 that runs a merge request's code, since the token that writes comments must stay out of reach of
-that code (README, "Security"):
+that code (docs/security.md):
 
 - GitLab: the notes API, with a project access token (role Reporter, scope ``api``) kept in the
   *protected* CI/CD variable ``DOSSIER_GITLAB_TOKEN``; the job token may not write notes;
@@ -21,9 +21,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.error import HTTPError, URLError
 
+from .settings import Settings
+
 MARKER = "<!-- dossier: samenvatting van de wijzigingen -->"
 VERSION_MARKER = "<!-- dossier: versie {sha} -->"  # the commit the summary describes: a job that polls skips it next time
-GITLAB_TOKEN_ENV = "DOSSIER_GITLAB_TOKEN"
+GITLAB_TOKEN_ENV = Settings.variable("gitlab_token")
 GITHUB_BOT = "github-actions[bot]"
 PER_PAGE = 100
 CUT_AT = "### Alle wijzigingen per bestand"

@@ -1,7 +1,7 @@
 """The review summary as one comment on each open merge request, posted by a trusted job: our code, the request's data.
 
-The token that writes comments must never be where a merge request's code runs (README,
-"Security"): a merge request can change any script its own pipeline runs, and a masked variable is
+The token that writes comments must never be where a merge request's code runs
+(docs/security.md): a merge request can change any script its own pipeline runs, and a masked variable is
 only hidden in the log, not from that code. So the request's pipeline posts nothing. A job on the
 protected default branch runs this module from its own checkout instead:
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -48,6 +47,7 @@ from .review_comment import (
     paged,
     post,
 )
+from .settings import environment, read_settings
 
 FINISHED = frozenset({"success", "failed", "canceled", "skipped", "manual"})
 
@@ -85,7 +85,8 @@ def _git(root: Path, *args: str) -> str:
 
 def gitlab_all(env: Mapping[str, str], root: Path, request: Request) -> int:
     """Every open merge request into the default branch; exit 1 when one of them could not be commented on."""
-    token = env.get(GITLAB_TOKEN_ENV)
+    secret = read_settings(env).gitlab_token
+    token = secret.get_secret_value() if secret else None
     if not token:
         print(f"reacties: geen {GITLAB_TOKEN_ENV} (beschermde variabele); er worden geen reacties geplaatst", file=sys.stderr)
         return 0
@@ -180,7 +181,7 @@ def main(argv: Sequence[str] | None = None, env: Mapping[str, str] | None = None
     parser.add_argument("host", choices=("gitlab", "github"), help="gitlab: elk open samenvoegverzoek; github: de pull request van deze workflow_run")
     parser.add_argument("--root", type=Path, default=Path("."), help="de eigen checkout van de standaardtak (standaard: hier)")
     args = parser.parse_args(argv)
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     try:
         return (gitlab_all if args.host == "gitlab" else github_run)(env, args.root.resolve(), request)
     except CommentError as exc:

@@ -206,7 +206,7 @@ def test_request_templates_ask_for_region_year_and_local_validation(path: str) -
     assert any("dossier validate" in line for line in checklist) and len(checklist) >= 5
 
 
-# Security (README, "Security"; issue 24, items 7 and 8): what a merge request's pipeline can
+# Security (docs/security.md; issue 24, items 7 and 8): what a merge request's pipeline can
 # touch. It can run any code (it may change the scripts, this suite, even the CI file), so it must
 # hold no secret and write nothing a production build reads.
 
@@ -222,8 +222,8 @@ def test_gitlab_production_never_restores_a_cache_a_merge_request_saved() -> Non
     assert "$CI_COMMIT_REF_PROTECTED" in key["prefix"] and key["files"] == ["pyproject.toml"]
     assert {".cache/charts", ".cache/zensical"} <= set(config["default"]["cache"]["paths"])
     assert [name for name, job in _gitlab_jobs().items() if "cache" in job] == [], "no job brings a cache key of its own"
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "Use separate caches for protected branches" in readme and "Use separate caches for protected branches" in GITLAB.read_text(encoding="utf-8")
+    security = (REPO / "docs" / "security.md").read_text(encoding="utf-8")
+    assert "Use separate caches for protected branches" in security and "Use separate caches for protected branches" in GITLAB.read_text(encoding="utf-8")
 
 
 def test_gitlab_the_comment_token_reaches_only_the_scheduled_job_on_the_protected_default_branch() -> None:
@@ -242,8 +242,8 @@ def test_gitlab_the_comment_token_reaches_only_the_scheduled_job_on_the_protecte
         conditions = [r.get("if", "") for r in other.get("rules", [])] + (["schedule: never"] if other.get("extends") == ".niet-gepland" else [])
         runs_on_schedule = name == "reacties" or not any("schedule" in c or "merge_request_event" in c for c in conditions)
         assert runs_on_schedule == (name == "reacties"), name
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert "protected" in readme.split("## Security", 1)[1] and "DOSSIER_GITLAB_TOKEN" in readme.split("## Security", 1)[1]
+    security = (REPO / "docs" / "security.md").read_text(encoding="utf-8")
+    assert "protected" in security and "DOSSIER_GITLAB_TOKEN" in security
 
 
 def test_github_no_job_that_may_run_a_pull_requests_code_holds_a_writing_token() -> None:
@@ -289,12 +289,12 @@ def test_properdocs_builds_and_is_compared_page_by_page_on_both_hosts() -> None:
         build = lines.index("dossier build --engine properdocs")
         assert any("tests/test_engine_parity.py -k properdocs" in line for line in lines[build:]), lines
         assert "rules" not in job and "if" not in job, "op elk samenvoegverzoek en op main"
-    assert gitlab["properdocs"].get("extends") == ".niet-gepland", "not in the scheduled comment pipeline (README, 'Security')"
+    assert gitlab["properdocs"].get("extends") == ".niet-gepland", "not in the scheduled comment pipeline (docs/security.md)"
     assert gitlab["properdocs"]["artifacts"]["paths"] == ["site/"]
 
 
 def test_the_published_site_is_built_by_the_engine_its_setting_names() -> None:
-    """Production runs `dossier build` without --engine, so `extra.engine` in mkdocs.yml is the one switch (README, "Engines")."""
+    """Production runs `dossier build` without --engine, so `extra.engine` in mkdocs.yml is the one switch (docs/engines.md)."""
     assert _gitlab_scripts()["pages"][-1] == "dossier build --site-dir public"
     github = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
     (step,) = [s for s in github["jobs"]["site"]["steps"] if s.get("name") == "Site bouwen"]

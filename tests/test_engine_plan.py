@@ -20,6 +20,7 @@ import pytest
 from build_scripts import cli
 from build_scripts.engines import engine_plan, mkdocs_build
 from build_scripts.engines.engine_plan import EngineSettingError, configured_engine, end_of_life_warning, engine_for, today
+from build_scripts.settings import SettingsError, read_settings
 from conftest import Project, prepare_site_project
 
 MATERIAL_END = dt.date(2027, 5, 5)
@@ -37,10 +38,10 @@ def test_no_warning_before_the_end_of_life_and_one_from_that_day() -> None:
 
 
 def test_today_is_the_clock_unless_injected() -> None:
-    assert today({}) == dt.date.today()
-    assert today({"DOSSIER_VANDAAG": "2027-05-05"}) == MATERIAL_END
-    with pytest.raises(EngineSettingError, match="JJJJ-MM-DD"):
-        today({"DOSSIER_VANDAAG": "5 mei"})
+    assert today(read_settings({})) == dt.date.today()
+    assert today(read_settings({"DOSSIER_VANDAAG": "2027-05-05"})) == MATERIAL_END
+    with pytest.raises(SettingsError, match="DOSSIER_VANDAAG is geen datum in de vorm JJJJ-MM-DD: '5 mei'"):
+        read_settings({"DOSSIER_VANDAAG": "5 mei"})
 
 
 def test_one_setting_names_the_engine() -> None:
@@ -74,7 +75,7 @@ def test_dossier_build_without_a_flag_follows_the_setting(
         return 0
 
     monkeypatch.setattr(mkdocs_build, "build_mkdocs", fake_mkdocs)
-    monkeypatch.setattr(cli, "_build_zensical", lambda root, site_dir: started.append("zensical") or 0)
+    monkeypatch.setattr(cli, "_build_zensical", lambda root, site_dir, settings: started.append("zensical") or 0)
     for setting, flag, expected in (("mkdocs", None, "mkdocs"), ("properdocs", None, "properdocs"), ("zensical", None, "zensical"),
                                     ("zensical", "properdocs", "properdocs")):
         site_project.write("mkdocs.yml", re.sub(r"(?m)^  engine: \w+$", f"  engine: {setting}", site_project.read("mkdocs.yml")))

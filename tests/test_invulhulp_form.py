@@ -1,6 +1,6 @@
 """The invulhulp's form is generated from the contract's models: every key, the right input, Dutch labels.
 
-The form definition (``contract/form.py``) walks the JSON Schema of the same models that write
+The form definition (``editing/form.py``) walks the JSON Schema of the same models that write
 ``schema/``; these tests walk the schema on their own and compare, so a key the generator skipped
 or an input that lets a region type what the contract refuses fails here.
 """
@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from pydantic import Field
 
-from build_scripts.contract import form
 from build_scripts.contract.fields import TABEL2, field_label
 from build_scripts.contract.models import (
     Aantal,
@@ -24,6 +23,7 @@ from build_scripts.contract.models import (
     ZorgvormGegevens,
 )
 from build_scripts.contract.vocabulary import LABELS, REGIONALE_ZORGVORMEN, ZORGVORM_LABELS, MateOnderDruk, Zorgvorm
+from build_scripts.editing import form
 
 
 def by_path(fields: list[dict[str, Any]], prefix: str = "") -> dict[str, dict[str, Any]]:

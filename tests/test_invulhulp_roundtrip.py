@@ -23,9 +23,9 @@ import yaml
 from tools import need_program
 
 from build_scripts.contract.fields import FIGURE_PATHS
-from build_scripts.contract.form import date_paths, key_order
 from build_scripts.contract.models import RegioJaar
 from build_scripts.contract.vocabulary import Zorgvorm
+from build_scripts.editing.form import date_paths, key_order
 from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES, REPO
 

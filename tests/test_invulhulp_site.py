@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from build_scripts.contract.form import form_fields
 from build_scripts.contract.models import RegioJaar
+from build_scripts.editing.form import form_fields
 from build_scripts.engines.mkdocs_config import read_site_config
 from build_scripts.reading.load import load_dataset
 from build_scripts.render import invulhulp

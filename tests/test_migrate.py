@@ -62,13 +62,46 @@ def test_a_version_2_key_in_a_version_1_file_is_an_error_at_its_line(project: Pr
     assert [p for p in project.problems() if p.is_error] == []
 
 
-def test_elders_must_name_an_existing_other_region(project: Project) -> None:
+def _version_2_with_elders(project: Project, regio: str) -> str:
+    """noord's 2026 file at version 2, with care elsewhere (``elders``) in ``regio`` for klinische zorg; returns its path."""
     path = "data/regions/noord/2026.yaml"
     project.replace(path, "regio: noord", "versie: 2\nregio: noord")
     text = project.read(path)
     start = text.index("  klinische_zorg:")
-    project.write(path, text[:start] + text[start:].replace("    onder_druk:", "    elders:\n      - {regio: oost, aantal: 4}\n    onder_druk:", 1))
+    project.write(path, text[:start] + text[start:].replace("    onder_druk:", f"    elders:\n      - {{regio: {regio}, aantal: 4}}\n    onder_druk:", 1))
+    return path
+
+
+def test_elders_must_name_an_existing_other_region(project: Project) -> None:
+    path = _version_2_with_elders(project, "oost")
     line = project.line_of(path, "regio: oost")
     assert [p.as_text() for p in project.problems() if p.is_error] == [
         f"{path}:{line}:17: fout: zorgvormen.klinische_zorg.elders[0].regio: regio 'oost' bestaat niet; kies een mapnaam uit data/regions/"
     ]
+
+
+def test_a_third_version_is_one_more_step_and_validate_and_migrate_follow_it(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Register a fake step 2 → 3 (here: ``elders`` moves to version 3) and nothing else: the version rule and migrate follow the list."""
+    from build_scripts.contract import versions
+    from build_scripts.reading import catalogue
+
+    step_3 = versions.Step(3, zorgvorm_keys=("elders",))
+    (real_2,) = versions.STEPS
+    step_2 = versions.Step(2, tuple(k for k in real_2.zorgvorm_keys if k != "elders"), real_2.criterium_keys)
+    monkeypatch.setattr(versions, "STEPS", (step_2, step_3))
+    monkeypatch.setitem(catalogue.CATALOGUE, step_3.problem_code, catalogue.version_key_kind(step_3))
+    assert versions.current_version() == 3
+
+    path = _version_2_with_elders(project, "zuid")
+    line = project.line_of(path, "elders:")
+    found = [p for p in project.problems() if p.is_error]
+    assert [(p.code, p.line) for p in found] == [("versie-3-sleutel", line)]
+    assert "'elders' hoort bij versie 3 van het gegevenscontract; zet 'versie: 3' bovenaan het bestand" in found[0].message
+
+    assert main(["--root", str(project.root), "migrate"]) == EXIT_OK
+    assert "versie: 3\nregio: noord" in project.read(path)  # version 2 → 3: the number changed, nothing else
+    assert all(f.read_text(encoding="utf-8").count("versie: 3\n") == 1 for f in (project.root / "data").rglob("*.yaml")), "every file at version 3"
+    assert "bijgewerkt naar versie 3" in capsys.readouterr().err
+    assert main(["--root", str(project.root), "migrate"]) == EXIT_OK and "al actueel" in capsys.readouterr().err

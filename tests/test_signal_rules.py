@@ -18,8 +18,8 @@ import yaml
 from build_scripts.analysis import national, signals
 from build_scripts.analysis.national import Criterium
 from build_scripts.cli import EXIT_OK, main
+from build_scripts.contract import norms
 from build_scripts.contract.vocabulary import Zorgvorm
-from build_scripts.reading import norms
 from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES, Project
 
@@ -185,6 +185,33 @@ def test_rule_5_only_a_named_comparable_group_is_the_same_group(nat: Project) ->
     signaal = beeld(nat.root)[HSG].signaal("tekort_door_exclusiecriteria")
     assert signaal is not None and signaal.regios == ("alfa",)
     assert signaal.waarom["alfa"] == "'Geen actieve verslaving': geen alternatief bekend; 1 van de 1 buurregio's met dit aanbod sluit dezelfde groep uit"
+
+
+def test_rule_5_age_limits_are_the_same_group_only_where_their_ages_overlap(nat: Project) -> None:
+    from build_scripts.analysis.signal_rules import zelfde_groep
+
+    def leeftijd(vanaf: int | None, tot: int | None) -> Criterium:
+        return Criterium("x", "leeftijd", True, None, None if (vanaf, tot) == (None, None) else (vanaf or 0, tot))
+
+    assert zelfde_groep(leeftijd(None, 17), leeftijd(None, 15)) and zelfde_groep(leeftijd(60, None), leeftijd(65, 80))
+    assert zelfde_groep(leeftijd(0, 17), leeftijd(17, None))  # both exclude 17-year-olds
+    assert not zelfde_groep(leeftijd(None, 17), leeftijd(65, None)) and not zelfde_groep(leeftijd(None, 17), leeftijd(None, None))
+    jong = {**criterium("Geen minderjarigen", "leeftijd", alternatief=None), "leeftijd_tot_en_met": 17}
+    zet(nat, "alfa", HSG, exclusiecriteria=[jong])
+    zet(nat, "beta", HSG, exclusiecriteria=[{**criterium("Niet onder 16", "leeftijd", alternatief="jeugd-ggz"), "leeftijd_tot_en_met": 15}])
+    signaal = beeld(nat.root)[HSG].signaal("tekort_door_exclusiecriteria")
+    assert signaal is not None and signaal.waarom["alfa"].endswith("1 van de 1 buurregio's met dit aanbod sluit dezelfde groep uit")
+    zet(nat, "beta", HSG, exclusiecriteria=[{**criterium("Niet vanaf 65", "leeftijd", alternatief="ouderenpsychiatrie"), "leeftijd_vanaf": 65}])
+    signaal = beeld(nat.root)[HSG].signaal("tekort_door_exclusiecriteria")
+    assert signaal is not None and signaal.waarom["alfa"] == "'Geen minderjarigen': geen alternatief bekend"
+
+
+def test_rule_5_a_region_page_shows_the_ages_an_age_limit_excludes(nat: Project, stub_charts: list[str]) -> None:
+    zet(nat, "alfa", HSG, exclusiecriteria=[{**criterium("Geen minderjarigen", "leeftijd", alternatief="jeugd-ggz"), "leeftijd_tot_en_met": 17}])
+    zet(nat, "beta", HSG, exclusiecriteria=[{**criterium("Geen werkenden", "leeftijd", alternatief="elders"), "leeftijd_vanaf": 18, "leeftijd_tot_en_met": 66}])
+    pages = _pages(nat.root)
+    assert "Groep: leeftijdsgrens (tot en met 17 jaar)" in pages["regios/alfa/2026/index.md"]
+    assert "Groep: leeftijdsgrens (vanaf 18 tot en met 66 jaar)" in pages["regios/beta/2026/index.md"]
 
 
 def test_rule_6_one_neighbours_spare_capacity_is_shared_not_spent_twice(nat: Project) -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from build_scripts.analysis import national, signals
+from build_scripts.contract import norms
 from build_scripts.contract.vocabulary import Zorgvorm
-from build_scripts.reading import norms
 from build_scripts.reading.load import load_dataset
 from conftest import FIXTURES, REPO, Project
 

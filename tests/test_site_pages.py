@@ -94,12 +94,12 @@ def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, m
 
 
 def test_build_workers_follow_the_environment_and_stay_single_for_small_data(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    from build_scripts.render.registry import WORKERS_ENV, build_workers
+    from build_scripts.render.registry import build_workers
+    from build_scripts.settings import read_settings
 
-    ctx = make_context(load_dataset(project.root)[0], peildatum=PEIL)
-    monkeypatch.delenv(WORKERS_ENV, raising=False)
-    assert build_workers(ctx) == 1  # a handful of files: forking would cost more than it saves
-    monkeypatch.setenv(WORKERS_ENV, "3")
-    assert build_workers(ctx) == 3
-    monkeypatch.setenv(WORKERS_ENV, "0")
-    assert build_workers(ctx) == 1
+    dataset = load_dataset(project.root)[0]
+    monkeypatch.delenv("DOSSIER_WORKERS", raising=False)
+    assert build_workers(make_context(dataset, peildatum=PEIL)) == 1  # a handful of files: forking would cost more than it saves
+    monkeypatch.setenv("DOSSIER_WORKERS", "3")
+    assert build_workers(make_context(dataset, peildatum=PEIL)) == 3
+    assert build_workers(make_context(dataset, peildatum=PEIL, settings=read_settings({"DOSSIER_WORKERS": "0"}))) == 1

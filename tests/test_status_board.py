@@ -19,7 +19,7 @@ from build_scripts.analysis import status_board
 from build_scripts.analysis.status_board import Staat
 from build_scripts.reading.dataset import Dataset
 from build_scripts.reading.load import load_dataset
-from build_scripts.render.context import PEILDATUM_ENV, make_context
+from build_scripts.render.context import make_context
 from conftest import FIXTURES
 
 ROOT = FIXTURES / "agenda" / "basis"
@@ -135,13 +135,13 @@ def test_regions_index_has_the_board_with_links_one_level_up(dataset: Dataset) -
 
 
 def test_peildatum_from_the_environment(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(PEILDATUM_ENV, "2026-03-10")
+    monkeypatch.setenv("DOSSIER_PEILDATUM", "2026-03-10")
     assert "Stand op <strong>10 maart 2026</strong>" in _home(dataset)
 
 
 def test_without_an_explicit_date_the_data_decides(tmp_path: Path, dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
     """Outside git the peildatum is the latest date in the data, so the page does not depend on the clock."""
-    monkeypatch.delenv(PEILDATUM_ENV, raising=False)
+    monkeypatch.delenv("DOSSIER_PEILDATUM", raising=False)
     import shutil
 
     shutil.copytree(ROOT, tmp_path / "proj")

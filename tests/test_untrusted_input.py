@@ -96,12 +96,12 @@ def test_the_maxima_and_codes_are_in_the_json_schema_and_the_contract_docs() -> 
     assert zorgvorm["gemiddelde_wachttijd_weken"]["anyOf"][0]["maximum"] == models.MAX_WEKEN
     capaciteit = schema["$defs"]["Capaciteit"]["properties"]
     assert capaciteit["binnen_regio"]["anyOf"][0]["maximum"] == models.MAX_AANTAL
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f"**{models.MAX_AANTAL:,}**".replace(",", " ") in readme and f"**{models.MAX_WEKEN} weeks**" in readme
+    docs = (REPO / "docs" / "contract.md").read_text(encoding="utf-8")
+    assert f"**{models.MAX_AANTAL:,}**".replace(",", " ") in docs and f"**{models.MAX_WEKEN} weeks**" in docs
     contributing = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert f"tot en met {models.MAX_AANTAL:,}".replace(",", ".") in contributing and f"tot en met {models.MAX_WEKEN} weken" in contributing
     for code in ("geen-eindig-getal", "te-hoog", "stuurteken", "meer-regels", "snelkoppeling"):
-        assert f"(`{code}`) |" in contributing and f"| `{code}` | error |" in readme
+        assert f"| `{code}` | fout |" in contributing and f"| `{code}` | error |" in docs
 
 
 # --- item 3: no control character anywhere in a data file ----------------------------------------------------

@@ -243,3 +243,22 @@ def test_all_problems_of_all_files_in_one_run(project: Project) -> None:
     project.write("data/regions/zuid/oud.txt", "x")
     paths = [p.path for p in only(project.problems())]
     assert paths == sorted(paths) and len(set(paths)) == 3
+
+
+def test_ages_belong_to_an_age_limit_and_run_from_young_to_old(project: Project) -> None:
+    criteria = (
+        "        motivatie: Geen verslavingsexpertise in de kliniek\n"
+        "      - criterium: Geen opname van ouderen\n        motivatie: Geen geriatrie\n        doelgroep: somatiek\n        leeftijd_vanaf: 65\n"
+        "      - criterium: Geen jongeren\n        motivatie: Geen jeugdteam\n        doelgroep: leeftijd\n"
+        "        leeftijd_vanaf: 18\n        leeftijd_tot_en_met: 12\n"
+    )
+    project.replace(NOORD, "        motivatie: Geen verslavingsexpertise in de kliniek\n", criteria)
+    project.replace(NOORD, "regio: noord\n", "versie: 2\nregio: noord\n")
+    problems = {p.code: p for p in only(project.problems())}
+    assert set(problems) == {"leeftijd-zonder-leeftijdsgrens", "leeftijden-omgedraaid"}
+    zonder = problems["leeftijd-zonder-leeftijdsgrens"]
+    assert zonder.line == project.line_of(NOORD, "leeftijd_vanaf: 65")
+    assert "zet doelgroep op leeftijd of verwijder 'leeftijd_vanaf'" in zonder.message
+    omgedraaid = problems["leeftijden-omgedraaid"]
+    assert omgedraaid.line == project.line_of(NOORD, "leeftijd_tot_en_met: 12")
+    assert "leeftijd_tot_en_met (12) is lager dan leeftijd_vanaf (18)" in omgedraaid.message

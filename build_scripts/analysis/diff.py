@@ -25,7 +25,6 @@ from ..reading.documents import KeyPath, format_key_path
 from ..reading.plausibility import JUMP_PATHS, is_jump, is_number
 
 Soort = Literal["gewijzigd", "toegevoegd", "verwijderd", "onbekend_naar_bekend", "bekend_naar_onbekend"]
-SOORTEN: tuple[Soort, ...] = ("gewijzigd", "toegevoegd", "verwijderd", "onbekend_naar_bekend", "bekend_naar_onbekend")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _JUMP_SUFFIXES = frozenset(JUMP_PATHS)
 

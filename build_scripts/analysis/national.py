@@ -100,10 +100,14 @@ class Criterium:
     doelgroep: str | None
     alternatief_opgegeven: bool
     alternatief: str | None
+    leeftijden: tuple[int, int | None] | None = None
+    """For an age limit: the ages it excludes, from and through (``None``: no upper bound); ``None`` when the file gives neither bound."""
 
     @classmethod
     def of(cls, c: Exclusiecriterium) -> Criterium:
-        return cls(c.criterium, c.doelgroep.value if c.doelgroep else None, c.alternatief_opgegeven, c.alternatief)
+        grenzen = c.leeftijd_vanaf, c.leeftijd_tot_en_met
+        leeftijden = None if grenzen == (None, None) else (c.leeftijd_vanaf or 0, c.leeftijd_tot_en_met)
+        return cls(c.criterium, c.doelgroep.value if c.doelgroep else None, c.alternatief_opgegeven, c.alternatief, leeftijden)
 
 
 def _derive(frame: pd.DataFrame) -> pd.DataFrame:

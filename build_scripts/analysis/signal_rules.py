@@ -4,7 +4,7 @@ Each rule names the regions it finds (with why) and the regions it cannot judge 
 An unknown figure is never read as 0: a neighbour whose capacity is unknown has no "0 over", a
 region whose staffing figures are unknown is no region without pressure. So no conclusion rests
 on an unknown; the page lists those regions as *niet te beoordelen* and says on how many regions
-each conclusion rests. Thresholds live in :mod:`..reading.norms`; the national page's rules
+each conclusion rests. Thresholds live in :mod:`..contract.norms`; the national page's rules
 ("Zo rekenen we") state each rule in the same terms. Pure: no I/O, no pages.
 """
 
@@ -17,13 +17,12 @@ from typing import Any
 
 import pandas as pd
 
+from ..contract import norms
 from ..contract.notation import number, number_as_given
-from ..reading import norms
 from .national import Criterium, plain
 
-ONVERGELIJKBARE_GROEPEN = frozenset({"anders", "leeftijd"})
-"""Groups two criteria never share: ``anders`` names no group, and the contract holds no age limits,
-so two ``leeftijd`` criteria (under 18, over 65) cannot be shown to exclude the same patients."""
+ONVERGELIJKBARE_GROEPEN = frozenset({"anders"})
+"""Groups two criteria never share: ``anders`` names no group. Age limits are compared by their ages (:func:`zelfde_groep`)."""
 
 
 @dataclass
@@ -47,15 +46,15 @@ def _known(value: Any) -> bool:
     return plain(value) is not None
 
 
-def _vraag_tekst(row: Any) -> str:
+def _demand_text(row: Any) -> str:
     return f"vraag {number(plain(row.vraag))}" + (" (verwacht)" if row.vraag_verwacht else "")
 
 
-def _capaciteit_tekst(row: Any) -> str:
+def _capacity_text(row: Any) -> str:
     return f"capaciteit {number(plain(row.capaciteit))}" + ("" if row.aanwezig else ", zorgvorm niet aanwezig")
 
 
-def _onbekend_tekst(row: Any) -> str:
+def _unknown_text(row: Any) -> str:
     onbekend = [naam for naam, value in (("vraag", row.vraag), ("capaciteit", row.capaciteit)) if not _known(value)]
     return " en ".join(onbekend) + " onbekend"
 
@@ -85,13 +84,13 @@ def vraag_boven_capaciteit(rows: pd.DataFrame) -> Gevonden:
     uit = Gevonden()
     for r in each(rows):
         if not (_known(r.vraag) and _known(r.capaciteit)):
-            uit.niet[str(r.regio)] = _onbekend_tekst(r)
+            uit.niet[str(r.regio)] = _unknown_text(r)
         elif boven_marge(float(r.vraag), float(r.capaciteit)):
-            uit.waarom[str(r.regio)] = f"{_vraag_tekst(r)}, {_capaciteit_tekst(r)}"
+            uit.waarom[str(r.regio)] = f"{_demand_text(r)}, {_capacity_text(r)}"
     return uit
 
 
-def _beduidend(tekort: float, vraag: float) -> bool:
+def _significant(tekort: float, vraag: float) -> bool:
     return tekort >= norms.MIN_TEKORT and tekort > vraag * norms.MARGE_PCT / 100
 
 
@@ -122,13 +121,13 @@ def lokaal_tekort(rows: pd.DataFrame, buren: Mapping[str, Sequence[str]]) -> Gev
     for r in each(rows):
         slug = str(r.regio)
         if slug not in tekort:
-            uit.niet[slug] = _onbekend_tekst(r)
-        elif _beduidend(tekort[slug], float(r.vraag)):
-            _judge_local(uit, r, _ruimte_voor(slug, tekort, gevraagd, buren))
+            uit.niet[slug] = _unknown_text(r)
+        elif _significant(tekort[slug], float(r.vraag)):
+            _judge_local(uit, r, _spare_for(slug, tekort, gevraagd, buren))
     return uit
 
 
-def _ruimte_voor(slug: str, tekort: Mapping[str, float], gevraagd: Mapping[str, float], buren: Mapping[str, Sequence[str]]) -> _Ruimte:
+def _spare_for(slug: str, tekort: Mapping[str, float], gevraagd: Mapping[str, float], buren: Mapping[str, Sequence[str]]) -> _Ruimte:
     eigen = buren.get(slug, ())
     bekend = [b for b in eigen if b in tekort]
     zeker = hooguit = 0.0
@@ -145,14 +144,14 @@ def _judge_local(uit: Gevonden, r: Any, ruimte: _Ruimte) -> None:
     tekort = float(r.vraag) - float(r.capaciteit)
     if tekort <= ruimte.zeker:
         return
-    eigen = f"{_vraag_tekst(r)}, {_capaciteit_tekst(r)}: {number(tekort)} tekort"
+    eigen = f"{_demand_text(r)}, {_capacity_text(r)}: {number(tekort)} tekort"
     if tekort > ruimte.hooguit and ruimte.bekend == ruimte.buren:
-        uit.waarom[str(r.regio)] = f"{eigen}; {_buren_tekst(ruimte)}"
+        uit.waarom[str(r.regio)] = f"{eigen}; {_neighbours_text(ruimte)}"
     else:
-        uit.niet[str(r.regio)] = f"{eigen}; {_buren_tekst(ruimte)}"
+        uit.niet[str(r.regio)] = f"{eigen}; {_neighbours_text(ruimte)}"
 
 
-def _buren_tekst(ruimte: _Ruimte) -> str:
+def _neighbours_text(ruimte: _Ruimte) -> str:
     """How many neighbours could be judged and what they have to spare for this region; never "0 over" for an unknown."""
     over = number(math.floor(ruimte.hooguit))
     if not ruimte.buren:
@@ -168,8 +167,21 @@ def _buren_tekst(ruimte: _Ruimte) -> str:
 
 
 def zelfde_groep(a: Criterium, b: Criterium) -> bool:
-    """Do two criteria exclude the same patients? Only when they name the same group, and one that can be compared."""
-    return a.doelgroep is not None and a.doelgroep == b.doelgroep and a.doelgroep not in ONVERGELIJKBARE_GROEPEN
+    """Do two criteria exclude the same patients? Only when they name the same group, and one that can be compared.
+
+    ``anders`` is never the same group; two age limits are the same group only when both state their
+    ages and the ranges overlap ("onder 18" and "vanaf 65" exclude different patients).
+    """
+    if a.doelgroep is None or a.doelgroep != b.doelgroep or a.doelgroep in ONVERGELIJKBARE_GROEPEN:
+        return False
+    if a.doelgroep == "leeftijd":
+        return a.leeftijden is not None and b.leeftijden is not None and _overlappen(a.leeftijden, b.leeftijden)
+    return True
+
+
+def _overlappen(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """Do two age ranges (from, through; ``None`` = no upper bound) share at least one age?"""
+    return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
 
 def tekort_door_exclusiecriteria(rows: pd.DataFrame, buren: Mapping[str, Sequence[str]]) -> Gevonden:
@@ -189,13 +201,13 @@ def tekort_door_exclusiecriteria(rows: pd.DataFrame, buren: Mapping[str, Sequenc
         zonder = [c for c in criteria if c.alternatief_opgegeven and c.alternatief is None]
         open_vraag = [c for c in criteria if not c.alternatief_opgegeven]
         if zonder:
-            uit.waarom[slug] = "; ".join(_zonder_alternatief(c, bereik, onbekend) for c in zonder)
+            uit.waarom[slug] = "; ".join(_without_alternative(c, bereik, onbekend) for c in zonder)
         elif open_vraag:
             uit.niet[slug] = f"bij {len(open_vraag)} van de {len(criteria)} exclusiecriteria staat niet of er een alternatief is"
     return uit
 
 
-def _zonder_alternatief(c: Criterium, bereik: Sequence[tuple[Criterium, ...]], onbekend: int) -> str:
+def _without_alternative(c: Criterium, bereik: Sequence[tuple[Criterium, ...]], onbekend: int) -> str:
     """The reason for one criterion without a known alternative, with what the neighbours do; a neighbour without figures is unknown, not "no offer"."""
     delen = [f"'{c.criterium}': geen alternatief bekend"]
     ook = sum(any(zelfde_groep(c, d) for d in criteria) for criteria in bereik)

@@ -175,7 +175,7 @@ def _agenda(model: RegioJaar, peildatum: dt.date, stap: Stap) -> Cel:
         staat = Staat.risico
     else:
         staat = Staat.op_schema
-    return Cel(stap, staat, tekst, _dagen(stap, peildatum))
+    return Cel(stap, staat, tekst, _days(stap, peildatum))
 
 
 def _ronde(model: RegioJaar, peildatum: dt.date, stap: Stap, soort: Bijeenkomstsoort) -> Cel:
@@ -193,7 +193,7 @@ def _ronde(model: RegioJaar, peildatum: dt.date, stap: Stap, soort: Bijeenkomsts
         staat = Staat.op_schema if gepland[0] <= stap.uiterlijk else Staat.risico
     else:
         staat = Staat.risico if peildatum > milestones.agenda_uiterlijk(model.jaar) else Staat.op_schema
-    return Cel(stap, staat, tekst, _dagen(stap, peildatum))
+    return Cel(stap, staat, tekst, _days(stap, peildatum))
 
 
 def _follows(stap: Stap, peildatum: dt.date, voorgaand: Cel, gedaan: bool, klaar: str, open_: str) -> Cel:
@@ -206,10 +206,10 @@ def _follows(stap: Stap, peildatum: dt.date, voorgaand: Cel, gedaan: bool, klaar
         staat = Staat.risico
     else:
         staat = Staat.op_schema
-    return Cel(stap, staat, open_, _dagen(stap, peildatum))
+    return Cel(stap, staat, open_, _days(stap, peildatum))
 
 
-def _dagen(stap: Stap, peildatum: dt.date) -> int:
+def _days(stap: Stap, peildatum: dt.date) -> int:
     return (stap.uiterlijk - peildatum).days
 
 

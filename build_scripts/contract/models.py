@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic_core import PydanticCustomError
 
+from .versions import current_version
 from .vocabulary import (
     Bijeenkomstsoort,
     DeelnemerSoort,
@@ -44,6 +45,7 @@ Aantal = Annotated[
 Weken = Annotated[
     float, Strict(), Field(ge=0, le=MAX_WEKEN, allow_inf_nan=False, description="Aantal weken van 0 tot en met 520 (tien jaar), mag een decimaal zijn (1.5).")
 ]
+Leeftijd = Annotated[int, Strict(), Field(ge=0, le=120, description="Leeftijd in jaren, van 0 tot en met 120.")]
 Percentage = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False, description="Percentage van 0 tot en met 100.")]
 JaNee = Annotated[bool, Strict()]
 Datum = Annotated[dt.date, Strict(), Field(description="Datum als JJJJ-MM-DD, bijvoorbeeld 2026-04-14.")]
@@ -67,8 +69,8 @@ Tijd = Annotated[
 ]
 
 
-CURRENT_VERSION = 2
-"""The contract version ``dossier migrate`` writes; a file without ``versie`` is version 1."""
+CURRENT_VERSION = current_version()
+"""The contract version ``dossier migrate`` writes (the last of :data:`versions.STEPS`); a file without ``versie`` is version 1."""
 Versie = Annotated[int, Strict(), Field(ge=1, le=CURRENT_VERSION, description="Versie van het gegevenscontract; ontbreekt = versie 1.")]
 
 
@@ -134,6 +136,12 @@ class Exclusiecriterium(ContractModel):
     doelgroep: Doelgroep | None = Field(description="Versie 2: de groep patiënten die dit criterium uitsluit.", default=None)
     alternatief: Tekst | None = Field(
         description="Versie 2: waar deze patiënten wel zorg krijgen; null = geen alternatief bekend. Weglaten = niet opgegeven.", default=None
+    )
+    leeftijd_vanaf: Leeftijd | None = Field(
+        description="Versie 2: alleen bij doelgroep leeftijd: de jongste leeftijd in jaren die het criterium uitsluit (weglaten: vanaf 0).", default=None
+    )
+    leeftijd_tot_en_met: Leeftijd | None = Field(
+        description="Versie 2: alleen bij doelgroep leeftijd: de oudste leeftijd in jaren die het criterium uitsluit (weglaten: geen bovengrens).", default=None
     )
 
     @property

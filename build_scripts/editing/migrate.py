@@ -1,8 +1,10 @@
 """``dossier migrate``: bring every data file to the current contract version, in place, as a minimal diff.
 
-Version 2 only adds optional keys, so migrating a version-1 file means stating its version:
-one line ``versie: 2`` before the first key. The file is edited as text, never re-serialised,
-so comments, key order, quoting and block text stay exactly as the region wrote them.
+The file takes the steps of :data:`contract.versions.STEPS` it has not taken yet. Every step so
+far only adds optional keys, so migrating means stating the newest version: one line
+``versie: N`` before the first key (or the number changed where the file states one). The file
+is edited as text, never re-serialised, so comments, key order, quoting and block text stay
+exactly as the region wrote them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from ..contract.models import CURRENT_VERSION
+from ..contract import versions
+from ..reading.catalogue import SNELKOPPELING
 from ..reading.discovery import discover
 from ..reading.documents import read_document
 from .writing import LinkError, write_existing
@@ -31,15 +34,17 @@ class Migratie:
 
 
 def migrate_text(text: str) -> str | None:
-    """The file's text at :data:`CURRENT_VERSION`, or ``None`` when it already is (or states a newer one)."""
+    """The file's text at the current version, or ``None`` when it already is (or states a newer one)."""
     found = _VERSION_LINE.search(text)
+    stated = int(found.group(1)) if found is not None and found.group(1).isdigit() else versions.FIRST_VERSION
+    if not versions.steps_after(stated):
+        return None
+    target = str(versions.current_version())
     if found is not None:
-        if found.group(1).isdigit() and int(found.group(1)) >= CURRENT_VERSION:
-            return None
-        return text[: found.start(1)] + str(CURRENT_VERSION) + text[found.end(1):]
+        return text[: found.start(1)] + target + text[found.end(1):]
     first = _FIRST_KEY.search(text)
     at = first.start() if first is not None else len(text)
-    return f"{text[:at]}versie: {CURRENT_VERSION}\n{text[at:]}"
+    return f"{text[:at]}versie: {target}\n{text[at:]}"
 
 
 def _reads_as(text: str, expected: object) -> bool:
@@ -53,7 +58,7 @@ def _reads_as(text: str, expected: object) -> bool:
 def migrate_files(root: Path) -> list[Migratie]:
     """Migrate every data file under ``root/data``; a file that is not readable YAML, or a link, is reported, never touched."""
     files, stray = discover(root / "data", root)
-    results = [Migratie(p.path, f"niet bijgewerkt: {p.message}") for p in stray if p.code == "snelkoppeling"]
+    results = [Migratie(p.path, f"niet bijgewerkt: {p.message}") for p in stray if p.code == SNELKOPPELING.code]
     for data_file in files:
         doc, problems = read_document(data_file)
         if doc.data is None or any(p.is_error for p in problems):
@@ -64,13 +69,14 @@ def migrate_files(root: Path) -> list[Migratie]:
         if new is None:
             results.append(Migratie(doc.path, "al actueel"))
             continue
-        if not _reads_as(new, {**doc.data, "versie": CURRENT_VERSION}):
-            results.append(Migratie(doc.path, f"niet bijgewerkt: zet zelf 'versie: {CURRENT_VERSION}' als eerste sleutel in het bestand"))
+        current = versions.current_version()
+        if not _reads_as(new, {**doc.data, "versie": current}):
+            results.append(Migratie(doc.path, f"niet bijgewerkt: zet zelf 'versie: {current}' als eerste sleutel in het bestand"))
             continue
         try:
             write_existing(root, data_file.file, new)
         except LinkError as exc:  # a link put in place since the files were found
             results.append(Migratie(doc.path, f"niet bijgewerkt: {exc}"))
             continue
-        results.append(Migratie(doc.path, f"bijgewerkt naar versie {CURRENT_VERSION}"))
+        results.append(Migratie(doc.path, f"bijgewerkt naar versie {current}"))
     return results

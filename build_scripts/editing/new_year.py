@@ -16,10 +16,12 @@ from typing import Any
 
 import yaml
 
+from ..contract import versions
 from ..contract.characters import one_line
-from ..contract.models import CURRENT_VERSION, RegioJaar, ZorgvormGegevens
+from ..contract.models import RegioJaar, ZorgvormGegevens
 from ..contract.notation import dutch_date
 from ..reading import milestones
+from ..reading.catalogue import SNELKOPPELING
 from ..reading.dataset import unknown_region_message
 from ..reading.load import load_dataset
 from ..reading.problems import format_text
@@ -46,7 +48,7 @@ class Resultaat:
 def next_year_data(model: RegioJaar, jaar: int) -> dict[str, Any]:
     """Next cycle's content: stable fields kept, figures onbekend, the year's own results dropped."""
     return {
-        "versie": CURRENT_VERSION,
+        "versie": versions.current_version(),
         "regio": model.regio,
         "jaar": jaar,
         "status": "concept",
@@ -184,7 +186,7 @@ def _write(root: Path, target: Path, model: RegioJaar, naam: str, jaar: int) -> 
 def create_next_year(root: Path, jaar: int, regio: str | None = None) -> list[Resultaat]:
     """Write ``data/regions/<slug>/<jaar>.yaml`` for each region (or one), never over an existing file."""
     dataset, problems = load_dataset(root)
-    links = [p for p in problems if p.code == "snelkoppeling"]
+    links = [p for p in problems if p.code == SNELKOPPELING.code]
     if links:
         raise ValueError(f"data/ bevat symbolische koppelingen (symlinks); vervang ze eerst door de bestanden zelf:\n{format_text(links)}")
     if regio is not None and regio not in dataset.regions:

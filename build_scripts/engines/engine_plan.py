@@ -9,7 +9,6 @@ No engine is imported here.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,14 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ..contract.notation import dutch_date
+from ..settings import Settings
 from .mkdocs_config import CONFIG_FILE, read_config
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 DEFAULT_ENGINE = "mkdocs"
 ENGINE_SETTING = "engine"
 """The key under ``extra`` in ``mkdocs.yml`` that names the engine ``dossier build`` uses."""
-TODAY_ENV = "DOSSIER_VANDAAG"
-"""The date the engine plan takes as today (JJJJ-MM-DD), for tests and for trying the plan out; default the clock."""
 ENGINE_NAMES = {"mkdocs": "MkDocs", "properdocs": "ProperDocs", "zensical": "Zensical"}
 
 
@@ -42,7 +40,7 @@ END_OF_LIFE = (
     # Critical fixes and security updates continue until that date."
     EndOfLife("het thema Material for MkDocs 9.x", dt.date(2027, 5, 5), ("mkdocs", "properdocs")),
 )
-"""Announced ends of life. MkDocs 1.x has no announced date (unmaintained since 2024: README, "Engines")."""
+"""Announced ends of life. MkDocs 1.x has no announced date (unmaintained since 2024: docs/engines.md)."""
 
 
 class EngineSettingError(ValueError):
@@ -57,15 +55,9 @@ def configured_engine(extra: Mapping[str, Any] | None) -> str:
     return str(value)
 
 
-def today(env: Mapping[str, str] | None = None) -> dt.date:
+def today(settings: Settings) -> dt.date:
     """Today for the engine plan: ``DOSSIER_VANDAAG`` when set, else the clock (never the data's peildatum)."""
-    text = (os.environ if env is None else env).get(TODAY_ENV)
-    if not text:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise EngineSettingError(f"{TODAY_ENV} is geen datum in de vorm JJJJ-MM-DD: {text!r}") from exc
+    return settings.vandaag or dt.date.today()
 
 
 def end_of_life_warning(engine: str, on: dt.date) -> str | None:
@@ -78,7 +70,7 @@ def end_of_life_warning(engine: str, on: dt.date) -> str | None:
     return (
         f"{ENGINE_NAMES[engine]} bouwt deze site met {parts}. De site werkt nog, maar fouten worden niet meer hersteld. "
         f"Stap over op {' of '.join(ENGINE_NAMES[o] for o in others)}: zet in mkdocs.yml onder extra de regel "
-        f"'{ENGINE_SETTING}: {others[0]}' (README, 'Engines')."
+        f"'{ENGINE_SETTING}: {others[0]}' (docs/engines.md)."
     )
 
 
@@ -89,11 +81,11 @@ def engine_for(root: Path, requested: str | None = None) -> str:
     return configured_engine(read_config(root).get("extra")) if (root / CONFIG_FILE).is_file() else DEFAULT_ENGINE
 
 
-def warn_if_past_end_of_life(engine: str) -> None:
+def warn_if_past_end_of_life(engine: str, settings: Settings) -> None:
     """Print our warning (once per build: each door calls this once) when ``engine`` is past its end of life today.
 
     Printed to stderr, not logged: MkDocs' ``--strict`` fails on a logged warning, and the site must still build.
     """
-    warning = end_of_life_warning(engine, today())
+    warning = end_of_life_warning(engine, today(settings))
     if warning:
         print(f"WAARSCHUWING -  {warning}", file=sys.stderr)

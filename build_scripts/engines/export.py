@@ -13,17 +13,19 @@ from pathlib import Path
 from ..reading.dataset import Dataset
 from ..render.context import make_context
 from ..render.registry import generate_site
+from ..settings import Settings
 from .mkdocs_config import read_site_config
 from .output_folder import check_output_folder
 
 
-def export_site(dataset: Dataset, out: Path, peildatum: dt.date | None = None) -> int:
+def export_site(dataset: Dataset, out: Path, peildatum: dt.date | None = None, settings: Settings | None = None) -> int:
     """Write every generated file under ``out`` (emptied first); return how many were written.
 
     Raises ``OutputFolderError`` before anything is removed when ``out`` could hold the project."""
     config = read_site_config(dataset.root)
     check_output_folder(out, dataset.root, keep=[config.docs_dir] if config.docs_dir else [])
-    outputs = generate_site(make_context(dataset, peildatum=peildatum, docs_dir=config.docs_dir, nav=config.nav, repository=config.repository))
+    context = make_context(dataset, peildatum=peildatum, docs_dir=config.docs_dir, nav=config.nav, repository=config.repository, settings=settings)
+    outputs = generate_site(context)
     if out.exists():
         shutil.rmtree(out)
     for path, output in outputs.items():

@@ -10,11 +10,11 @@ command line; its exit code is the build's. Material's end-of-life box is switch
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from ..settings import child_environment
 from .mkdocs_config import CONFIG_FILE
 
 INSTALL = {"mkdocs": "pip install -e .", "properdocs": "pip install -e '.[properdocs]'"}
@@ -32,5 +32,5 @@ def build_mkdocs(root: Path, site_dir: Path | None = None, engine: str = "mkdocs
     command = [sys.executable, "-m", engine, "build", "--strict", "--config-file", str(root / CONFIG_FILE)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = child_environment(NO_MKDOCS_2_WARNING="1")
     return subprocess.run(command, cwd=root, env=env, check=False).returncode

@@ -11,7 +11,6 @@ published. After the build the site gets its search index (:mod:`.search_index`)
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import mkdocs
@@ -25,6 +24,7 @@ from build_scripts.engines.output_folder import OutputFolderError, check_output_
 from build_scripts.engines.preview import Preview, PreviewError, file_links, mark_static_page, preview_from_env
 from build_scripts.engines.search_index import SearchIndexError, index_site
 from build_scripts.engines.site_source import DataError, SiteSource, edit_path, prepare_site
+from build_scripts.settings import Settings, SettingsError, environment, read_settings
 
 log = logging.getLogger("mkdocs.hooks.dossier")
 
@@ -35,7 +35,7 @@ _build: list[tuple[SiteSource, Preview | None]] = []
 def on_startup(command: str, dirty: bool) -> None:
     """Once per command (``mkdocs serve`` rebuilds many times): our warning when the engine is past its end of life."""
     try:
-        warn_if_past_end_of_life(engine_name())
+        warn_if_past_end_of_life(engine_name(), _settings())
     except EngineSettingError as exc:
         raise PluginError(str(exc)) from exc
 
@@ -54,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     preview = _preview()
     repository = repository_settings(config.repo_url, dict(config.extra))
     try:
-        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository)
+        source = prepare_site(root, Path(config.docs_dir), list(config.nav or []), repository=repository, settings=_settings())
     except DataError as exc:
         raise PluginError(str(exc)) from exc
     for problem in source.warnings:
@@ -67,10 +67,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _settings() -> Settings:
+    """The hook is an entry point (``mkdocs build`` runs it without ``dossier``): it reads the settings itself."""
+    try:
+        return read_settings()
+    except SettingsError as exc:
+        raise PluginError(str(exc)) from exc
+
+
 def _preview() -> Preview | None:
     try:
-        return preview_from_env(os.environ)
-    except PreviewError as exc:
+        return preview_from_env(environment())
+    except (PreviewError, SettingsError) as exc:
         raise PluginError(str(exc)) from exc
 
 

@@ -9,7 +9,6 @@ become links to it, so a site built without Chromium never links a PDF that is n
 from __future__ import annotations
 
 import functools
-import os
 import re
 import shutil
 import threading
@@ -19,7 +18,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-CHROMIUM_ENV = "DOSSIER_CHROMIUM"
+from ..settings import Settings, read_settings
+
 CHROMIUM_ARGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -43,12 +43,13 @@ class PdfError(Exception):
     """The PDF could not be made (no site, no browser); the message is Dutch, for the CLI."""
 
 
-def find_chromium() -> str:
-    """The Chromium to drive: ``$DOSSIER_CHROMIUM``, else Debian's ``chromium`` on the PATH."""
-    for candidate in (os.environ.get(CHROMIUM_ENV), shutil.which("chromium"), shutil.which("chromium-browser")):
+def find_chromium(settings: Settings | None = None) -> str:
+    """The Chromium to drive: ``DOSSIER_CHROMIUM``, else Debian's ``chromium`` on the PATH."""
+    chosen = (settings or read_settings()).chromium
+    for candidate in (str(chosen) if chosen else None, shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).exists():
             return candidate
-    raise PdfError(f"Chromium niet gevonden: installeer het pakket 'chromium' of zet {CHROMIUM_ENV}")
+    raise PdfError(f"Chromium niet gevonden: installeer het pakket 'chromium' of zet {Settings.variable('chromium')}")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

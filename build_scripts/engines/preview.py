@@ -3,7 +3,8 @@
 A preview is served where no web server turns ``regios/utrecht/`` into its ``index.html``
 (GitLab's artifact browser serves single files; a downloaded copy is opened from disk), so every
 link must name a file. It also names itself: a banner on every page and ``noindex`` for search
-engines. CI switches it on with environment variables; the published site never sets them.
+engines. CI switches it on with the ``DOSSIER_PREVIEW*`` settings (:mod:`build_scripts.settings`);
+the published site never sets them.
 
 Engine-neutral: every engine door reads :func:`preview_from_env` and applies the same settings
 (``use_directory_urls: false``, ``extra.preview``, the preview's ``site_url``) and the same
@@ -20,15 +21,10 @@ from typing import Any
 
 from ..contract.site_paths import is_web_address
 from ..render.context import Output
+from ..settings import Settings, read_settings
 
-PREVIEW_ENV = "DOSSIER_PREVIEW"
-"""The request as its host writes it: ``!15`` (GitLab merge request) or ``#15`` (GitHub pull request)."""
-PREVIEW_URL_ENV = "DOSSIER_PREVIEW_URL"
-"""The web address of the merge request; the banner links to it (optional)."""
-PREVIEW_SITE_URL_ENV = "DOSSIER_PREVIEW_SITE_URL"
-"""Where the preview is served, ending in ``/`` (optional; becomes the preview's ``site_url``)."""
-PAGES_PREFIX_ENV = "DOSSIER_PREVIEW_PAGES_PREFIX"
-"""Set by a GitLab Pages parallel deployment to its ``pages: path_prefix``: the build then checks it is deployed there."""
+PREVIEW_ENV, PREVIEW_URL_ENV = Settings.variable("preview"), Settings.variable("preview_url")
+PREVIEW_SITE_URL_ENV, PAGES_PREFIX_ENV = Settings.variable("preview_site_url"), Settings.variable("preview_pages_prefix")
 PAGES_SINCE = (17, 9)
 """GitLab version from which parallel deployments are generally available."""
 
@@ -72,33 +68,39 @@ class Preview:
 
 
 def preview_from_env(env: Mapping[str, str]) -> Preview | None:
-    """The preview CI asked for, or ``None`` for the published site (no ``DOSSIER_PREVIEW``)."""
-    ref = env.get(PREVIEW_ENV, "").strip()
+    """The preview CI asked for, or ``None`` for the published site (no ``DOSSIER_PREVIEW``).
+
+    ``env`` is the environment the entry point was given: the ``DOSSIER_PREVIEW*`` settings are read
+    from it, and a Pages preview's guard also reads GitLab's own ``CI_*`` variables.
+    """
+    settings = read_settings(env)
+    ref = (settings.preview or "").strip()
     if not ref:
         return None
     if not _REF.fullmatch(ref):
         raise PreviewError(f"{PREVIEW_ENV}={ref!r}: verwacht '!' of '#' met het nummer van het samenvoegverzoek, bijvoorbeeld !15")
-    request_url = _web_address(env, PREVIEW_URL_ENV)
-    site_url = _pages_site_url(env, ref) if env.get(PAGES_PREFIX_ENV) else _web_address(env, PREVIEW_SITE_URL_ENV)
+    request_url = _web_address(settings.preview_url, PREVIEW_URL_ENV)
+    prefix = settings.preview_pages_prefix
+    site_url = _pages_site_url(env, ref, prefix) if prefix else _web_address(settings.preview_site_url, PREVIEW_SITE_URL_ENV)
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     return Preview(ref, request_url, site_url)
 
 
-def _web_address(env: Mapping[str, str], name: str) -> str | None:
-    value = env.get(name, "").strip()
+def _web_address(setting: str | None, name: str) -> str | None:
+    value = (setting or "").strip()
     if value and not is_web_address(value):
         raise PreviewError(f"{name}={value!r}: geen webadres (http:// of https://)")
     return value or None
 
 
-def _pages_site_url(env: Mapping[str, str], ref: str) -> str:
+def _pages_site_url(env: Mapping[str, str], ref: str, prefix: str) -> str:
     """The guard of a Pages preview: build only if GitLab deploys it under ``mr-<iid>/``, never as the published site.
 
     A Pages job whose ``path_prefix`` GitLab does not apply (no parallel deployments on the
     tier, an older version) deploys to the site's root: the job must fail before that.
     """
-    iid, prefix = ref[1:], env[PAGES_PREFIX_ENV]
+    iid = ref[1:]
     pages_url = env.get("CI_PAGES_URL", "").rstrip("/")
     problems = []
     if env.get("CI_PIPELINE_SOURCE") != "merge_request_event" or env.get("CI_MERGE_REQUEST_IID") != iid or not ref.startswith("!"):

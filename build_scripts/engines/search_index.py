@@ -5,7 +5,7 @@ does not care which engine wrote it. It indexes only what the theme marks ``data
 (every page's article, not the navigation; pages with ``search.exclude``, like the print
 editions, are left unmarked), and writes ``pagefind/`` into the site: a reader's first search
 fetches the small script, the Dutch WebAssembly and only the index chunks and result fragments
-that query needs. Why Pagefind and not the engine's own search: README, "Search".
+that query needs. Why Pagefind and not the engine's own search: docs/search.md.
 No engine is imported here.
 """
 

@@ -25,6 +25,7 @@ from ..render.context import Output, RepositorySettings, make_context
 from ..render.csp import SITE_POLICY
 from ..render.nav import expand_nav
 from ..render.registry import generate_site
+from ..settings import Settings
 
 
 class DataError(Exception):
@@ -53,7 +54,8 @@ class SiteSource:
 
 
 def prepare_site(
-    root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None
+    root: Path, docs_dir: Path, nav: Sequence[Any], peildatum: dt.date | None = None, repository: RepositorySettings | None = None,
+    settings: Settings | None = None,
 ) -> SiteSource:
     """Validate ``root/data`` and generate the site; raises :class:`DataError` before anything is generated on bad data."""
     dataset, problems = load_dataset(root)
@@ -61,7 +63,7 @@ def prepare_site(
     if has_errors(problems):
         errors = [p for p in problems if p.is_error]
         raise DataError(f"De gegevens bevatten fouten; de site is niet gebouwd ({summary(problems)}):\n{format_text(errors)}")
-    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository)
+    ctx = make_context(dataset, peildatum=peildatum, docs_dir=docs_dir, nav=list(nav), repository=repository, settings=settings)
     outputs = generate_site(ctx)
     for path in outputs:
         if (docs_dir / path).exists():

@@ -10,7 +10,6 @@ be published). The only module that imports Zensical.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -18,9 +17,9 @@ import zensical
 from click import ClickException
 
 from ..render.context import cache_folder
+from ..settings import Settings, read_settings
 from .mkdocs_config import read_config, repository_settings
 from .output_folder import check_output_folder
-from .preview import PREVIEW_ENV
 from .search_index import SearchIndexError, index_site
 from .site_source import SiteSource, prepare_site
 from .zensical_source import SITE, write_source
@@ -30,7 +29,9 @@ class BuildError(Exception):
     """Zensical did not build the site (a broken link, a template error, a bad setting); the message is Dutch."""
 
 
-def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None = None, peildatum: dt.date | None = None) -> SiteSource:
+def build_zensical(
+    root: Path, site_dir: Path | None = None, work: Path | None = None, peildatum: dt.date | None = None, settings: Settings | None = None
+) -> SiteSource:
     """Build ``root``'s site with Zensical into ``site_dir`` (default: ``site_dir`` of ``mkdocs.yml``).
 
     ``work`` is the build folder, kept between builds so Zensical's cache can skip unchanged pages
@@ -38,20 +39,21 @@ def build_zensical(root: Path, site_dir: Path | None = None, work: Path | None =
     project, ``DataError`` on bad data, both before writing anything, and :class:`BuildError` when Zensical
     fails; ``site_dir`` is then left as it was.
     """
-    if os.environ.get(PREVIEW_ENV):
+    settings = settings or read_settings()
+    if settings.preview:
         raise BuildError(
-            f"{PREVIEW_ENV} is gezet: een voorbeeld van een samenvoegverzoek bouwt nu alleen MkDocs "
+            f"{Settings.variable('preview')} is gezet: een voorbeeld van een samenvoegverzoek bouwt nu alleen MkDocs "
             "(dossier build of mkdocs build --strict); Zensical bouwt de gewone site"
         )
     config = read_config(root)
     docs_dir = root / str(config.get("docs_dir", "docs"))
-    work = work or cache_folder(root) / "zensical"
+    work = work or cache_folder(root, settings) / "zensical"
     target = site_dir or root / str(config.get("site_dir", "site"))
     for folder in (target, _staging(target)):
         check_output_folder(folder, root, keep=[docs_dir])
     check_output_folder(work, root, keep=[docs_dir], markers=("data", ".git"), what="de bouwmap van Zensical")  # it holds its own mkdocs.yml
     repository = repository_settings(config.get("repo_url"), config.get("extra") or {})
-    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository)
+    source = prepare_site(root, docs_dir, list(config.get("nav") or []), peildatum, repository, settings)
     config_file = write_source(root, work, config, source)
     try:
         zensical.build(str(config_file), {"strict": True, "clean": False})

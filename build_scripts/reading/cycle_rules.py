@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from ..contract.models import Bijeenkomst
 from ..contract.notation import dutch_date
 from ..contract.vocabulary import Bijeenkomstsoort, Uitkomst
-from . import milestones
+from . import catalogue, milestones
 from .documents import Document, KeyPath
 from .parts import YearParts
-from .problems import WAARSCHUWING, Problem
+from .problems import Problem
 
 EERSTE, TWEEDE = Bijeenkomstsoort.eerste_gespreksronde, Bijeenkomstsoort.tweede_gespreksronde
 
@@ -47,9 +47,8 @@ def _publication(doc: Document, parts: YearParts, jaar: int) -> Iterator[Problem
     if parts.gepubliceerd is not None and parts.gepubliceerd < milestones.agenda_vanaf(jaar):
         yield doc.problem(
             ("jaaragenda", "gepubliceerd"),
-            "agenda-voor-februari",
+            catalogue.AGENDA_VOOR_FEBRUARI,
             f"de jaaragenda is gepubliceerd op {dutch_date(parts.gepubliceerd)}, vóór februari {jaar}; controleer de datum",
-            WAARSCHUWING,
         )
 
 
@@ -59,8 +58,8 @@ def _deadlines(doc: Document, parts: YearParts, jaar: int) -> Iterator[Problem]:
         for soort in deadlines:
             if not any(b.soort == soort for _i, b in parts.bijeenkomsten):
                 yield doc.problem(
-                    ("jaaragenda", "bijeenkomsten"), "ronde-ontbreekt", f"er staat geen {soort.value.replace('_', ' ')} in de jaaragenda",
-                    WAARSCHUWING, at_key=True,
+                    ("jaaragenda", "bijeenkomsten"), catalogue.RONDE_ONTBREEKT, f"er staat geen {soort.value.replace('_', ' ')} in de jaaragenda",
+                    at_key=True,
                 )
     for i, b in parts.bijeenkomsten:
         yield from _time(doc, i, b)
@@ -68,17 +67,16 @@ def _deadlines(doc: Document, parts: YearParts, jaar: int) -> Iterator[Problem]:
         if uiterlijk is not None and b.datum > uiterlijk:
             gevolg = "de input is dan te laat voor de landelijke tafel" if b.soort is EERSTE else "het regioplan is dan te laat voor de contractering"
             yield doc.problem(
-                _where(i, "datum"), "ronde-na-mijlpaal", f"{_label(b)} op {dutch_date(b.datum)}, na de mijlpaal van {dutch_date(uiterlijk)}; "
-                    f"{gevolg}", WAARSCHUWING
+                _where(i, "datum"), catalogue.RONDE_NA_MIJLPAAL, f"{_label(b)} op {dutch_date(b.datum)}, na de mijlpaal van {dutch_date(uiterlijk)}; "
+                    f"{gevolg}"
             )
         if b.stukken_verspreid is not None and (b.datum - b.stukken_verspreid).days < milestones.MIN_DAGEN_STUKKEN:
             dagen = (b.datum - b.stukken_verspreid).days
             wanneer = f"{dagen} dagen voor de bijeenkomst" if dagen >= 0 else f"ná de bijeenkomst van {dutch_date(b.datum)}"
             yield doc.problem(
                 _where(i, "stukken_verspreid"),
-                "stukken-te-laat",
+                catalogue.STUKKEN_TE_LAAT,
                 f"stukken verspreid op {dutch_date(b.stukken_verspreid)}, {wanneer}; de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen vooraf",
-                WAARSCHUWING,
             )
 
 
@@ -96,7 +94,7 @@ def _time(doc: Document, i: int, b: Bijeenkomst) -> Iterator[Problem]:
     if einde <= begin:  # "HH:MM" strings compare as times
         yield doc.problem(
             _where(i, "tijd"),
-            "tijd-volgorde",
+            catalogue.TIJD_VOLGORDE,
             f"de eindtijd {einde} ligt niet na de begintijd {begin}; "
             f"schrijf de tijd als begin-einde, bijvoorbeeld tijd: \"{min(begin, einde)}-{max(begin, einde)}\"",
         )
@@ -109,16 +107,14 @@ def _round_order(doc: Document, parts: YearParts, heidag: dt.date) -> Iterator[P
             continue
         if eerste is not None and b.datum < eerste:
             yield doc.problem(
-                _where(i, "datum"), "ronde-volgorde",
+                _where(i, "datum"), catalogue.RONDE_VOLGORDE,
                 f"tweede gespreksronde op {dutch_date(b.datum)}, vóór de eerste gespreksronde van {dutch_date(eerste)}; controleer de datum of de soort",
-                WAARSCHUWING,
             )
         elif b.datum < heidag:
             yield doc.problem(
-                _where(i, "datum"), "ronde-voor-heidag",
+                _where(i, "datum"), catalogue.RONDE_VOOR_HEIDAG,
                 f"tweede gespreksronde op {dutch_date(b.datum)}, vóór de heidag van {dutch_date(heidag)}; "
                 "de tweede ronde bespreekt het advies van de landelijke tafel, dat pas na de heidag komt",
-                WAARSCHUWING,
             )
 
 
@@ -128,10 +124,10 @@ def _papers(doc: Document, parts: YearParts) -> Iterator[Problem]:
     if eerste and eerste[0][2].stukken_verspreid is None:
         _datum, i, b = eerste[0]
         yield doc.problem(
-            ("jaaragenda", "bijeenkomsten", i), "stukken-ontbreken",
+            ("jaaragenda", "bijeenkomsten", i), catalogue.STUKKEN_ONTBREKEN,
             f"bij de eerste gespreksronde van {dutch_date(b.datum)} staat niet wanneer de stukken zijn verspreid; "
             f"vul stukken_verspreid in (de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen vooraf)",
-            WAARSCHUWING, at_key=True,
+            at_key=True,
         )
 
 
@@ -140,20 +136,20 @@ def _escalations(doc: Document, parts: YearParts, heidag: dt.date) -> Iterator[P
         base: KeyPath = ("escalaties", i)
         if e.zorgvorm.regionaal:
             yield doc.problem(
-                (*base, "zorgvorm"), "escalatie-regionaal",
+                (*base, "zorgvorm"), catalogue.ESCALATIE_REGIONAAL,
                 f"{e.zorgvorm.label.lower()} is regionale zorg: die gaat niet naar de landelijke tafel, dus escaleren is niet van toepassing (n.v.t.)",
             )
         if len(e.extra_bijeenkomsten) < 2:
             yield doc.problem(
-                (*base, "extra_bijeenkomsten"), "escalatie-te-vroeg",
-                f"escaleren kan pas na twee extra bijeenkomsten zonder oplossing; hier staan er {len(e.extra_bijeenkomsten)}", WAARSCHUWING,
+                (*base, "extra_bijeenkomsten"), catalogue.ESCALATIE_TE_VROEG,
+                f"escaleren kan pas na twee extra bijeenkomsten zonder oplossing; hier staan er {len(e.extra_bijeenkomsten)}",
             )
         if e.besluit is None:
             continue
         yield from _decision(doc, base, e.besluit.datum, e.extra_bijeenkomsten, heidag)
         if e.besluit.uitkomst is Uitkomst.afgewezen and e.besluit.motivatie is None:
             yield doc.problem(
-                (*base, "besluit", "uitkomst"), "afwijzing-zonder-motivatie",
+                (*base, "besluit", "uitkomst"), catalogue.AFWIJZING_ZONDER_MOTIVATIE,
                 "de subcommissie motiveert een afwijzing, met een voorgestelde oplossing (hoofdstuk 5); vul besluit.motivatie in",
             )
 
@@ -162,14 +158,12 @@ def _decision(doc: Document, base: KeyPath, besluit: dt.date, extra: list[dt.dat
     for j, datum in enumerate(extra):
         if datum > besluit:
             yield doc.problem(
-                (*base, "extra_bijeenkomsten", j), "extra-na-besluit",
+                (*base, "extra_bijeenkomsten", j), catalogue.EXTRA_NA_BESLUIT,
                 f"extra bijeenkomst op {dutch_date(datum)}, na het besluit van de subcommissie op {dutch_date(besluit)}; "
                 "de extra bijeenkomsten gaan aan de escalatie vooraf",
-                WAARSCHUWING,
             )
     if besluit > heidag:
         yield doc.problem(
-            (*base, "besluit", "datum"), "besluit-na-heidag",
+            (*base, "besluit", "datum"), catalogue.BESLUIT_NA_HEIDAG,
             f"besluit op {dutch_date(besluit)}, na de heidag van {dutch_date(heidag)} waarvoor de escalatie bedoeld is; controleer de datum",
-            WAARSCHUWING,
         )

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .problems import FOUT, Problem
+from . import catalogue
+from .catalogue import ProblemKind
+from .problems import Problem
 
 Kind = Literal["regio", "regio_jaar", "landelijk"]
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YEAR_FILE_RE = re.compile(r"^(\d{4})\.yaml$")
-Stray = Callable[[Path, str, str], None]
+Stray = Callable[[Path, ProblemKind, str], None]
 
 
 @dataclass(frozen=True)
@@ -38,17 +40,17 @@ def discover(data_dir: Path, display_root: Path) -> tuple[list[DataFile], list[P
     files: list[DataFile] = []
     problems: list[Problem] = []
 
-    def stray(path: Path, code: str, message: str) -> None:
-        problems.append(Problem(_display(path, display_root), 1, 1, FOUT, "", message, code=code))
+    def stray(path: Path, kind: ProblemKind, message: str) -> None:
+        problems.append(Problem.of(kind, _display(path, display_root), 1, 1, "", message))
 
     if is_link(data_dir, stray):
         return files, problems
     if not data_dir.is_dir():
-        stray(data_dir, "map-ontbreekt", "de map met gegevens bestaat niet")
+        stray(data_dir, catalogue.MAP_ONTBREEKT, "de map met gegevens bestaat niet")
         return files, problems
     for path in sorted(data_dir.iterdir()):
         if path.name not in {"regions", "landelijk"}:
-            stray(path, "onverwacht-bestand", "onverwacht bestand of onverwachte map in data/; alleen 'regions/' en 'landelijk/' horen hier")
+            stray(path, catalogue.ONVERWACHT_BESTAND, "onverwacht bestand of onverwachte map in data/; alleen 'regions/' en 'landelijk/' horen hier")
     regions_dir, national_dir = data_dir / "regions", data_dir / "landelijk"
     if not is_link(regions_dir, stray) and regions_dir.is_dir():
         for region_dir in sorted(regions_dir.iterdir()):
@@ -65,14 +67,14 @@ def discover(data_dir: Path, display_root: Path) -> tuple[list[DataFile], list[P
 def _discover_region(region_dir: Path, display_root: Path, stray: Stray) -> Iterator[DataFile]:
     slug = region_dir.name
     if not region_dir.is_dir():
-        stray(region_dir, "onverwacht-bestand", "onverwacht bestand in data/regions/; elke regio heeft een eigen map data/regions/<regio>/")
+        stray(region_dir, catalogue.ONVERWACHT_BESTAND, "onverwacht bestand in data/regions/; elke regio heeft een eigen map data/regions/<regio>/")
         return
     if not SLUG_RE.match(slug):
-        stray(region_dir, "ongeldige-mapnaam", f"mapnaam '{slug}' is geen geldige regiocode; gebruik kleine letters a-z, cijfers en koppeltekens")
+        stray(region_dir, catalogue.ONGELDIGE_MAPNAAM, f"mapnaam '{slug}' is geen geldige regiocode; gebruik kleine letters a-z, cijfers en koppeltekens")
         return
     regio_file = region_dir / "regio.yaml"
     if not regio_file.is_file():
-        stray(region_dir, "regio-yaml-ontbreekt", "deze regiomap heeft geen regio.yaml; maak dat bestand aan (naam, buurregio's) of verwijder de map")
+        stray(region_dir, catalogue.REGIO_YAML_ONTBREEKT, "deze regiomap heeft geen regio.yaml; maak dat bestand aan (naam, buurregio's) of verwijder de map")
     for path in sorted(region_dir.iterdir()):
         if is_link(path, stray):
             continue
@@ -93,7 +95,7 @@ LINK_MESSAGE = (
 def is_link(path: Path, stray: Stray) -> bool:
     """Report a symbolic link (also a dangling one) instead of following it."""
     if path.is_symlink():
-        stray(path, "snelkoppeling", LINK_MESSAGE)
+        stray(path, catalogue.SNELKOPPELING, LINK_MESSAGE)
         return True
     return False
 
@@ -102,8 +104,8 @@ def find_links(folder: Path, display_root: Path) -> list[Problem]:
     """Every symbolic link in ``folder`` (the hand-written pages), the folder itself included, as a located problem."""
     problems: list[Problem] = []
 
-    def stray(path: Path, code: str, message: str) -> None:
-        problems.append(Problem(_display(path, display_root), 1, 1, FOUT, "", message, code=code))
+    def stray(path: Path, kind: ProblemKind, message: str) -> None:
+        problems.append(Problem.of(kind, _display(path, display_root), 1, 1, "", message))
 
     if is_link(folder, stray) or not folder.is_dir():
         return problems
@@ -120,7 +122,7 @@ def _year_of(path: Path, stray: Stray, expected: str) -> int | None:
     hint = ""
     if path.suffix == ".yml":
         hint = f"; hernoem het naar {path.stem}.yaml"
-    stray(path, "onverwacht-bestand", f"onverwacht bestand '{path.name}': hier horen alleen bestanden als {expected}{hint}")
+    stray(path, catalogue.ONVERWACHT_BESTAND, f"onverwacht bestand '{path.name}': hier horen alleen bestanden als {expected}{hint}")
     return None
 
 

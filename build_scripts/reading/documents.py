@@ -17,8 +17,10 @@ from typing import Any, NamedTuple
 import yaml
 
 from ..contract.characters import FORBIDDEN_IN_FILE, FORBIDDEN_IN_TEXT, character_name
+from . import catalogue
+from .catalogue import ProblemKind
 from .discovery import DataFile, Kind
-from .problems import FOUT, Problem, Severity
+from .problems import Problem
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -102,13 +104,13 @@ class Document:
             return info.key_line, info.key_column
         return info.line, info.column
 
-    def problem(self, key_path: KeyPath, code: str, message: str, severity: Severity = FOUT, *, at_key: bool = False) -> Problem:
+    def problem(self, key_path: KeyPath, kind: ProblemKind, message: str, *, at_key: bool = False) -> Problem:
         if at_key:
             line, column = self.locate_key(key_path)
         else:
             info = self.locate(key_path)
             line, column = info.line, info.column
-        return Problem(self.path, line, column, severity, format_key_path(key_path), message, code=code)
+        return Problem.of(kind, self.path, line, column, format_key_path(key_path), message)
 
 
 def format_key_path(key_path: KeyPath) -> str:
@@ -117,6 +119,9 @@ def format_key_path(key_path: KeyPath) -> str:
     for part in key_path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+_NOT_UTF8 = "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)"
 
 
 def read_document(data_file: DataFile) -> tuple[Document, list[Problem]]:
@@ -129,32 +134,30 @@ def read_document(data_file: DataFile) -> tuple[Document, list[Problem]]:
 def parse_into(doc: Document, raw: bytes) -> list[Problem]:
     """Fill ``doc`` from the file's bytes; return the problems that stop or accompany that."""
 
-    def fail(line: int, column: int, code: str, message: str) -> list[Problem]:
-        return [Problem(doc.path, line, column, FOUT, "", message, code=code)]
+    def fail(line: int, column: int, kind: ProblemKind, message: str) -> list[Problem]:
+        return [Problem.of(kind, doc.path, line, column, "", message)]
 
     if len(raw) > MAX_BYTES:
-        return fail(1, 1, "bestand-te-groot", f"bestand is te groot ({len(raw) / 1024 / 1024:.1f} MiB, maximaal 1 MiB); "
+        return fail(1, 1, catalogue.BESTAND_TE_GROOT, f"bestand is te groot ({len(raw) / 1024 / 1024:.1f} MiB, maximaal 1 MiB); "
             f"splits het of verwijder ingeplakte bijlagen")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return fail(
-            line, column, "geen-utf8", "het bestand is geen geldige UTF-8-tekst; sla het op als UTF-8 (bijvoorbeeld letters met accenten uit Word of Excel)"
-        )
+        return fail(line, column, catalogue.GEEN_UTF8, _NOT_UTF8)
     text = text.removeprefix("\ufeff")
     text, forbidden = _forbidden_characters(text)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return fail(1, 1, "leeg-bestand", "het bestand is leeg; vul de gegevens in of verwijder het bestand")
+        return fail(1, 1, catalogue.LEEG_BESTAND, "het bestand is leeg; vul de gegevens in of verwijder het bestand")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return [_syntax_problem(doc.path, text, exc)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        return fail(1, 1, "ongeldige-yaml", f"ongeldige YAML ({exc})")
+        return fail(1, 1, catalogue.ONGELDIGE_YAML, f"ongeldige YAML ({exc})")
     if node is None:
-        return fail(1, 1, "leeg-bestand", "het bestand is leeg; vul de gegevens in of verwijder het bestand")
+        return fail(1, 1, catalogue.LEEG_BESTAND, "het bestand is leeg; vul de gegevens in of verwijder het bestand")
     if any(ch in text for ch in "&*!"):
         found = _anchors_aliases_tags(doc.path, text)
         if found:
@@ -162,7 +165,7 @@ def parse_into(doc: Document, raw: bytes) -> list[Problem]:
     if not isinstance(node, yaml.MappingNode):
         what = "een lijst" if isinstance(node, yaml.SequenceNode) else "een losse waarde"
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        return fail(line, col, "geen-sleutels", f"het bestand moet beginnen met sleutels (zoals 'regio: …'), maar bevat {what}")
+        return fail(line, col, catalogue.GEEN_SLEUTELS, f"het bestand moet beginnen met sleutels (zoals 'regio: …'), maar bevat {what}")
     problems: list[Problem] = []
     doc.data = _Builder(doc, problems, forbidden).build_all(node)
     return problems
@@ -225,11 +228,11 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     lines = text.splitlines()
     problem = (exc.problem or "").lower()
     if mark and mark.line < len(lines) and ("\t" in lines[mark.line][: mark.column + 1] or "tab" in problem):
-        return Problem(path, line, column, FOUT, "", "er staat een tab; gebruik spaties om in te springen (YAML staat geen tabs toe)", code="tab")
+        return Problem.of(catalogue.TAB, path, line, column, "", "er staat een tab; gebruik spaties om in te springen (YAML staat geen tabs toe)")
     for needle, hint in _SYNTAX_HINTS:
         if needle in problem:
-            return Problem(path, line, column, FOUT, "", f"ongeldige YAML: {hint}", code="ongeldige-yaml")
-    return Problem(path, line, column, FOUT, "", f"ongeldige YAML ({exc.problem}); controleer deze regel en de regel erboven", code="ongeldige-yaml")
+            return Problem.of(catalogue.ONGELDIGE_YAML, path, line, column, "", f"ongeldige YAML: {hint}")
+    return Problem.of(catalogue.ONGELDIGE_YAML, path, line, column, "", f"ongeldige YAML ({exc.problem}); controleer deze regel en de regel erboven")
 
 
 def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
@@ -238,14 +241,14 @@ def _anchors_aliases_tags(path: str, text: str) -> list[Problem]:
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        where = (path, line, column, FOUT, "")
+        where = (path, line, column, "")
         anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"verwijzing '*{anchor}' is niet toegestaan; schrijf de waarde voluit", code="verwijzing"))
+            problems.append(Problem.of(catalogue.VERWIJZING, *where, f"verwijzing '*{anchor}' is niet toegestaan; schrijf de waarde voluit"))
         elif anchor:
-            problems.append(Problem(*where, f"anker '&{anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek", code="anker"))
+            problems.append(Problem.of(catalogue.ANKER, *where, f"anker '&{anchor}' is niet toegestaan; schrijf elke waarde voluit op haar eigen plek"))
         if tag and not isinstance(event, yaml.AliasEvent):
-            problems.append(Problem(*where, f"YAML-label '{tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op", code="yaml-label"))
+            problems.append(Problem.of(catalogue.YAML_LABEL, *where, f"YAML-label '{tag}' is niet toegestaan; laat het weg en schrijf de waarde gewoon op"))
     return problems
 
 
@@ -268,7 +271,7 @@ class _Builder:
         self.claimed[first:last] = [True] * (last - first)
         line, column = self.places[first] if first < last else start
         message = control_character_message([f[2] for f in self.forbidden[first:last]] + escaped)
-        self.problems.append(Problem(self.doc.path, line + 1, column + 1, FOUT, format_key_path(key_path), message, code="stuurteken"))
+        self.problems.append(Problem.of(catalogue.STUURTEKEN, self.doc.path, line + 1, column + 1, format_key_path(key_path), message))
 
     def build_all(self, node: yaml.Node) -> Any:
         """The whole document; then the forbidden characters outside all keys and values (a comment), one problem per line."""
@@ -279,12 +282,12 @@ class _Builder:
                 lines.setdefault(char[0], []).append(char)
         for line, on_line in lines.items():
             message = control_character_message([f[2] for f in on_line])
-            self.problems.append(Problem(self.doc.path, line + 1, on_line[0][1] + 1, FOUT, "", message, code="stuurteken"))
+            self.problems.append(Problem.of(catalogue.STUURTEKEN, self.doc.path, line + 1, on_line[0][1] + 1, "", message))
         return data
 
-    def error(self, node: yaml.Node, key_path: KeyPath, code: str, message: str) -> None:
+    def error(self, node: yaml.Node, key_path: KeyPath, kind: ProblemKind, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.doc.path, mark.line + 1, mark.column + 1, FOUT, format_key_path(key_path), message, code=code))
+        self.problems.append(Problem.of(kind, self.doc.path, mark.line + 1, mark.column + 1, format_key_path(key_path), message))
 
     def build(self, node: yaml.Node, key_path: KeyPath, key_node: yaml.Node | None = None) -> Any:
         mark = node.start_mark
@@ -302,20 +305,20 @@ class _Builder:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.error(key_node, key_path, "sleutel-geen-woord", "een sleutel moet een gewoon woord zijn, geen lijst of blok")
+                self.error(key_node, key_path, catalogue.SLEUTEL_GEEN_WOORD, "een sleutel moet een gewoon woord zijn, geen lijst of blok")
                 continue
             key = key_node.value
             if self.forbidden or key_node.style == '"':
                 self.check_text(key_node, (*key_path, key))
             if key == "<<":
-                self.error(key_node, key_path, "samenvoegen", "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
+                self.error(key_node, key_path, catalogue.SAMENVOEGEN, "samenvoegen met '<<' is niet toegestaan; schrijf de sleutels voluit")
                 continue
             if key in result:
                 first = self.nodes[(*key_path, key)]
                 self.error(
                     key_node,
                     (*key_path, key),
-                    "dubbele-sleutel",
+                    catalogue.DUBBELE_SLEUTEL,
                     f"dubbele sleutel '{key}' (staat ook op regel {first.key_line}); YAML zou alleen de laatste waarde "
                     "bewaren, dus verwijder of hernoem één van beide",
                 )
@@ -337,7 +340,7 @@ class _Builder:
             if tag == "timestamp":
                 return _CONSTRUCTOR.construct_yaml_timestamp(node)
         except ValueError:
-            self.error(node, key_path, "geen-bestaande-datum", f"'{node.value}' is geen bestaande datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-14")
+            self.error(node, key_path, catalogue.GEEN_BESTAANDE_DATUM, f"'{node.value}' is geen bestaande datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-04-14")
             return node.value
         if self.forbidden or node.style == '"':
             self.check_text(node, key_path)
@@ -346,7 +349,7 @@ class _Builder:
     def _int(self, node: yaml.ScalarNode, key_path: KeyPath) -> Any:
         if _PLAIN_INT_RE.match(node.value):
             if len(node.value) > _MAX_DIGITS:  # Python refuses to read very long numbers, and no field takes one
-                self.error(node, key_path, "te-hoog", f"een getal van {len(node.value)} cijfers is te hoog voor elk veld; controleer deze waarde")
+                self.error(node, key_path, catalogue.TE_HOOG, f"een getal van {len(node.value)} cijfers is te hoog voor elk veld; controleer deze waarde")
                 return node.value
             return int(node.value)
         if ":" in node.value:
@@ -354,7 +357,7 @@ class _Builder:
         self.error(
             node,
             key_path,
-            "getal-notatie",
+            catalogue.GETAL_NOTATIE,
             f"'{node.value}' wordt door YAML als een ander getal gelezen dan u bedoelt "
             "(voorloopnul, 0x of liggend streepje); schrijf het getal zonder voorloopnullen of scheidingstekens",
         )

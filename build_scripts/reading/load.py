@@ -17,9 +17,9 @@ from ..contract.models import Landelijk, Regio, RegioJaar
 from .dataset import Dataset, RegionData
 from .discovery import discover
 from .documents import Document, read_document
-from .messages import validate_document
 from .problems import Problem, sort_problems
 from .rules import check_dataset
+from .validate import validate_document
 
 
 def load_dataset(root: Path, data_dir: Path | None = None) -> tuple[Dataset, list[Problem]]:

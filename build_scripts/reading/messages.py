@@ -1,4 +1,4 @@
-"""Check one parsed document against its model and say what is wrong in Dutch, at the right line.
+"""Say what the model found wrong in a document in Dutch, at the right line.
 
 Pydantic reports in English with a location tuple; this module maps each error type to a
 message a policy advisor can act on (what was found, what is allowed, how to fix it).
@@ -13,9 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..contract.models import MAX_AANTAL, MAX_WEKEN, MODELS
+from ..contract.models import MAX_AANTAL, MAX_WEKEN
+from . import catalogue
+from .catalogue import ProblemKind
 from .documents import Document, KeyPath, format_key_path
-from .problems import FOUT, Problem
+from .problems import Problem
 
 _THOUSANDS_RE = re.compile(r"^-?\d{1,3}([.,]\d{3})+$")
 _SEXAGESIMAL_RE = re.compile(r"^\d+(:[0-5]?\d)+$")
@@ -24,19 +26,14 @@ _LIMIT_HINTS: dict[float, str] = {
     100: " (een percentage loopt van 0 tot en met 100)",
     MAX_WEKEN: " (tien jaar); controleer of er geen cijfer te veel staat, of dat u dagen schreef in plaats van weken",
     MAX_AANTAL: (
-        ", meer dan alle ggz-patiënten van Nederland in een jaar; controleer op een tikfout (een nul te veel?), "
-        "of gebruik null als het getal onbekend is"
+        ", meer dan alle ggz-patiënten van Nederland in een jaar; controleer op een tikfout (een nul te veel?), of gebruik null als het getal onbekend is"
     ),
 }
 
 
-def validate_document(doc: Document) -> tuple[BaseModel | None, list[Problem]]:
-    """Validate ``doc.data`` against the model for its kind; return the model or the problems."""
-    model_class: type[BaseModel] = MODELS[doc.kind]
-    try:
-        return model_class.model_validate(doc.data), []
-    except ValidationError as exc:
-        return None, [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
+def model_problems(doc: Document, model_class: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    """Each error pydantic found in ``doc`` as a located problem with a Dutch message."""
+    return [_problem(doc, model_class, err) for err in exc.errors(include_url=False)]
 
 
 def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
@@ -53,26 +50,47 @@ def _problem(doc: Document, model_class: type[BaseModel], err: Any) -> Problem:
         line, column = doc.locate_key(loc)
     else:
         line, column = info.line, info.column
-    return Problem(doc.path, line, column, FOUT, format_key_path(loc), message, code=_code(kind, raw))
+    return Problem.of(_kind(kind, raw), doc.path, line, column, format_key_path(loc), message)
 
 
-_CODES = {
-    "missing": "ontbrekende-sleutel", "extra_forbidden": "onbekende-sleutel",
-    "int_type": "geen-geheel-getal", "int_from_float": "geen-geheel-getal", "int_parsing": "geen-geheel-getal",
-    "greater_than_equal": "te-laag", "greater_than": "te-laag", "less_than_equal": "te-hoog", "less_than": "te-hoog",
-    "float_type": "geen-getal", "float_parsing": "geen-getal", "finite_number": "geen-eindig-getal", "bool_type": "geen-ja-nee", "bool_parsing": "geen-ja-nee",
-    "date_type": "datumvorm", "date_parsing": "datumvorm", "date_from_datetime_inexact": "datumvorm", "date_from_datetime_parsing": "datumvorm",
-    "string_type": "geen-tekst", "string_too_short": "lege-tekst", "een_regel": "meer-regels", "string_pattern_mismatch": "ongeldige-vorm",
-    "enum": "ongeldige-keuze", "literal_error": "ongeldige-keuze", "model_type": "geen-blok", "dict_type": "geen-blok",
-    "model_attributes_type": "geen-blok", "list_type": "geen-lijst", "too_short": "lege-lijst",
+_KINDS: dict[str, ProblemKind] = {
+    "missing": catalogue.ONTBREKENDE_SLEUTEL,
+    "extra_forbidden": catalogue.ONBEKENDE_SLEUTEL,
+    "int_type": catalogue.GEEN_GEHEEL_GETAL,
+    "int_from_float": catalogue.GEEN_GEHEEL_GETAL,
+    "int_parsing": catalogue.GEEN_GEHEEL_GETAL,
+    "greater_than_equal": catalogue.TE_LAAG,
+    "greater_than": catalogue.TE_LAAG,
+    "less_than_equal": catalogue.TE_HOOG,
+    "less_than": catalogue.TE_HOOG,
+    "float_type": catalogue.GEEN_GETAL,
+    "float_parsing": catalogue.GEEN_GETAL,
+    "finite_number": catalogue.GEEN_EINDIG_GETAL,
+    "bool_type": catalogue.GEEN_JA_NEE,
+    "bool_parsing": catalogue.GEEN_JA_NEE,
+    "date_type": catalogue.DATUMVORM,
+    "date_parsing": catalogue.DATUMVORM,
+    "date_from_datetime_inexact": catalogue.DATUMVORM,
+    "date_from_datetime_parsing": catalogue.DATUMVORM,
+    "string_type": catalogue.GEEN_TEKST,
+    "string_too_short": catalogue.LEGE_TEKST,
+    "een_regel": catalogue.MEER_REGELS,
+    "string_pattern_mismatch": catalogue.ONGELDIGE_VORM,
+    "enum": catalogue.ONGELDIGE_KEUZE,
+    "literal_error": catalogue.ONGELDIGE_KEUZE,
+    "model_type": catalogue.GEEN_BLOK,
+    "dict_type": catalogue.GEEN_BLOK,
+    "model_attributes_type": catalogue.GEEN_BLOK,
+    "list_type": catalogue.GEEN_LIJST,
+    "too_short": catalogue.LEGE_LIJST,
 }
 
 
-def _code(kind: str, raw: str | None) -> str:
-    """The stable code of a model error: by pydantic's error type, with the thousands-separator case apart."""
-    if _CODES.get(kind) == "geen-geheel-getal" and raw is not None and _THOUSANDS_RE.match(raw):
-        return "duizendtalpunt"
-    return _CODES.get(kind, "ongeldige-waarde")
+def _kind(kind: str, raw: str | None) -> ProblemKind:
+    """The catalogued kind of a model error: by pydantic's error type, with the thousands-separator case apart."""
+    if _KINDS.get(kind) == catalogue.GEEN_GEHEEL_GETAL and raw is not None and _THOUSANDS_RE.match(raw):
+        return catalogue.DUIZENDTALPUNT
+    return _KINDS.get(kind, catalogue.ONGELDIGE_WAARDE)
 
 
 def _found(value: Any, raw: str | None) -> str:

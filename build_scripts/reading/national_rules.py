@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 from ..contract.notation import dutch_date
-from . import milestones
+from . import catalogue, milestones
 from .documents import Document, KeyPath
 from .parts import NationalParts
-from .problems import WAARSCHUWING, Problem
+from .problems import Problem
 from .readings import Readings
 
 BIJLAGE_5 = {
@@ -32,7 +32,7 @@ VOORZITTER = r"Zorginstituut|\bNZa\b|Zorgautoriteit"
 
 def check(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[Problem]:
     if parts.jaar is not None and parts.jaar != doc.jaar:
-        yield doc.problem(("jaar",), "jaar-bestand", f"jaar {parts.jaar} hoort bij bestand {doc.jaar}.yaml; schrijf jaar: {doc.jaar}")
+        yield doc.problem(("jaar",), catalogue.JAAR_BESTAND, f"jaar {parts.jaar} hoort bij bestand {doc.jaar}.yaml; schrijf jaar: {doc.jaar}")
     yield from _advice(doc, parts, readings)
     yield from _composition(doc, parts)
     yield from _heidag(doc, parts)
@@ -41,10 +41,11 @@ def check(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[P
 def _advice(doc: Document, parts: NationalParts, readings: Readings) -> Iterator[Problem]:
     for i, advies in parts.adviezen:
         if advies.regio not in readings.slugs:
-            yield doc.problem(("adviezen", i, "regio"), "advies-regio-onbekend", f"regio '{advies.regio}' bestaat niet; kies een mapnaam uit data/regions/")
+            unknown = f"regio '{advies.regio}' bestaat niet; kies een mapnaam uit data/regions/"
+            yield doc.problem(("adviezen", i, "regio"), catalogue.ADVIES_REGIO_ONBEKEND, unknown)
         if advies.zorgvorm.regionaal:
             yield doc.problem(
-                ("adviezen", i, "zorgvorm"), "advies-regionaal",
+                ("adviezen", i, "zorgvorm"), catalogue.ADVIES_REGIONAAL,
                 f"{advies.zorgvorm.label.lower()} is regionale zorg: de landelijke tafel geeft daar geen advies over (n.v.t.); "
                     f"kies een van de vier mogelijk landelijke zorgvormen",
             )
@@ -60,10 +61,10 @@ def _advice(doc: Document, parts: NationalParts, readings: Readings) -> Iterator
                 continue
             line = region_doc.locate_key(("zorgvormen", zorgvorm.value, "bespreekpunt"))[0]
             yield doc.problem(
-                where, "advies-ontbreekt",
+                where, catalogue.ADVIES_ONTBREEKT,
                 f"het bespreekpunt {zorgvorm.label.lower()} van {slug} ({region_doc.path}:{line}) staat op de agenda, maar heeft hier geen advies; "
                 f"voeg onder adviezen een advies toe met regio: {slug} en zorgvorm: {zorgvorm.value}",
-                WAARSCHUWING, at_key=True,
+                at_key=True,
             )
 
 
@@ -74,17 +75,17 @@ def _composition(doc: Document, parts: NationalParts) -> Iterator[Problem]:
     for partij, patroon in BIJLAGE_5.items():
         if not any(re.search(patroon, naam, re.IGNORECASE) for naam in namen):
             yield doc.problem(
-                ("tafel", "deelnemers"), "landelijke-partij-ontbreekt",
+                ("tafel", "deelnemers"), catalogue.LANDELIJKE_PARTIJ_ONTBREEKT,
                 f"{partij} ontbreekt aan de landelijke tafel; volgens bijlage 5 zitten MIND, deNLggz, NVZ, NFU, NVvP en ZN aan tafel",
-                WAARSCHUWING, at_key=True,
+                at_key=True,
             )
     organisatie = parts.tafel.voorzitter.organisatie or ""
     if not re.search(VOORZITTER, organisatie, re.IGNORECASE):
         yield doc.problem(
-            ("tafel", "voorzitter"), "voorzitter-landelijk",
+            ("tafel", "voorzitter"), catalogue.VOORZITTER_LANDELIJK,
             "de leidraad stelt een voorzitter vanuit Zorginstituut Nederland voor (anders de NZa); "
             f"hier staat {('organisatie ' + repr(organisatie)) if organisatie else 'geen organisatie'}",
-            WAARSCHUWING, at_key=True,
+            at_key=True,
         )
 
 
@@ -94,13 +95,12 @@ def _heidag(doc: Document, parts: NationalParts) -> Iterator[Problem]:
     start, end = milestones.heidag_venster(doc.jaar)
     if not start <= parts.heidag <= end:
         yield doc.problem(
-            ("heidag",), "heidag-buiten-venster",
-            f"heidag op {dutch_date(parts.heidag)} valt buiten de derde week van juni ({start:%d}–{end:%d} juni)", WAARSCHUWING,
+            ("heidag",), catalogue.HEIDAG_BUITEN_VENSTER,
+            f"heidag op {dutch_date(parts.heidag)} valt buiten de derde week van juni ({start:%d}–{end:%d} juni)",
         )
     if parts.stukken_verspreid is not None and (parts.heidag - parts.stukken_verspreid).days < milestones.MIN_DAGEN_STUKKEN:
         yield doc.problem(
-            ("stukken_verspreid",), "stukken-heidag-te-laat",
+            ("stukken_verspreid",), catalogue.STUKKEN_HEIDAG_TE_LAAT,
             f"stukken verspreid {(parts.heidag - parts.stukken_verspreid).days} dagen voor de heidag; "
                 f"de leidraad vraagt minstens {milestones.MIN_DAGEN_STUKKEN} dagen",
-            WAARSCHUWING,
         )

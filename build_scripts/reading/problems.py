@@ -10,13 +10,11 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
 from ..contract.characters import one_line
+from .catalogue import CATALOGUE, FOUT, WAARSCHUWING, ProblemKind, Severity
 
-Severity = Literal["fout", "waarschuwing"]
-FOUT: Severity = "fout"
-WAARSCHUWING: Severity = "waarschuwing"
+__all__ = ["FOUT", "WAARSCHUWING", "Problem", "Severity"]
 
 
 @dataclass(frozen=True, order=True)
@@ -39,8 +37,15 @@ class Problem:
     code: str = field(kw_only=True)
 
     def __post_init__(self) -> None:
+        if self.code not in CATALOGUE:
+            raise ValueError(f"problem code {self.code!r} is not declared in reading/catalogue.py")
         for name in ("path", "key_path", "message"):
             object.__setattr__(self, name, one_line(getattr(self, name)))
+
+    @classmethod
+    def of(cls, kind: ProblemKind, path: str, line: int, column: int, key_path: str, message: str) -> Problem:
+        """A problem of a catalogued kind, with the kind's code and severity."""
+        return cls(path, line, column, kind.severity, key_path, message, code=kind.code)
 
     @property
     def is_error(self) -> bool:

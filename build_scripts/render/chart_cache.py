@@ -2,7 +2,7 @@
 
 CI keeps ``.cache/charts`` between pipelines, so an entry may come from anywhere that could write
 that cache, a merge request's job included (the CI files keep production's cache apart: see the
-README, "Security"). An SVG is a document that runs scripts when opened on its own, so each entry
+docs/security.md). An SVG is a document that runs scripts when opened on its own, so each entry
 is checked on use: a file, not a link; well-formed XML; no entity declarations or processing
 instructions; only the elements and namespaces our drawings use; no event-handler attribute,
 ``javascript:``, external reference or CSS import. Anything else is left unread: the chart is

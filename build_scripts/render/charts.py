@@ -157,7 +157,7 @@ def _pair_bars(ax: Any, rows: Sequence[float], vraag: list[int | float | None], 
         value_labels(ax, bars, values)
 
 
-def _draw_vraag_aanbod(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_demand_supply(fig: Any, data: Mapping[str, Any]) -> None:
     """One region per row, its name on a line of its own above its two bars: the bars get the whole width of a phone."""
     regios: list[str] = data["regios"]
     top = title_height(data["titel"], NARROW) + 0.62
@@ -177,7 +177,7 @@ def _draw_vraag_aanbod(fig: Any, data: Mapping[str, Any]) -> None:
     margins(fig, left=0.12, right=0.15, top=top, bottom=0.55)
 
 
-def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_totals(fig: Any, data: Mapping[str, Any]) -> None:
     """One panel per care form under each other, a row per cycle, each panel on its own scale."""
     jaren: list[int] = data["jaren"]
     zorgvormen: list[str] = data["zorgvormen"]
@@ -199,7 +199,7 @@ def _draw_totalen(fig: Any, data: Mapping[str, Any]) -> None:
     margins(fig, left=label_margin(labels), right=0.15, top=top, bottom=0.35, hgap=0.55, nrows=len(zorgvormen))
 
 
-def _draw_wachten(fig: Any, data: Mapping[str, Any]) -> None:
+def _draw_waiting(fig: Any, data: Mapping[str, Any]) -> None:
     """Waiting people above, waiting time below (with the Treeknorm), a bar per cycle for each care form."""
     jaren: list[int] = data["jaren"]
     zorgvormen = [wrap(z, 20) for z in data["zorgvormen"]]
@@ -236,15 +236,15 @@ def _draw_wachten(fig: Any, data: Mapping[str, Any]) -> None:
 
 
 DRAWERS: dict[str, Callable[[Any, Mapping[str, Any]], None]] = {
-    "vraag_aanbod": _draw_vraag_aanbod,
-    "totalen": _draw_totalen,
-    "wachten": _draw_wachten,
+    "vraag_aanbod": _draw_demand_supply,
+    "totalen": _draw_totals,
+    "wachten": _draw_waiting,
     "verloop": trend_chart.draw,
 }
 KINDS = tuple(DRAWERS)
 
 
-def _alt_vraag_aanbod(data: Mapping[str, Any]) -> str:
+def _alt_demand_supply(data: Mapping[str, Any]) -> str:
     bekend = [(r, v, c) for r, v, c in zip(data["regios"], data["vraag"], data["capaciteit"], strict=True) if v is not None and c is not None]
     tekort = [r for r, v, c in bekend if v > c]
     text = f"{data['titel']}. Van {len(data['regios'])} regio's zijn vraag en capaciteit bij {len(bekend)} allebei bekend. "
@@ -253,7 +253,7 @@ def _alt_vraag_aanbod(data: Mapping[str, Any]) -> str:
     return text + "In geen daarvan is de vraag groter dan de capaciteit."
 
 
-def _alt_totalen(data: Mapping[str, Any]) -> str:
+def _alt_totals(data: Mapping[str, Any]) -> str:
     jaar, i = data["jaren"][-1], len(data["jaren"]) - 1
     rows = list(zip(data["zorgvormen"], data["vraag"], data["capaciteit"], strict=True))
     tekort = [f"{z} (vraag {getal_tekst(v[i])}, capaciteit {getal_tekst(c[i])})" for z, v, c in rows if v[i] is not None and c[i] is not None and v[i] > c[i]]
@@ -263,7 +263,7 @@ def _alt_totalen(data: Mapping[str, Any]) -> str:
     return text + f"In {jaar} is de landelijke vraag bij geen van de {len(rows)} zorgvormen groter dan de capaciteit."
 
 
-def _alt_wachten(data: Mapping[str, Any]) -> str:
+def _alt_waiting(data: Mapping[str, Any]) -> str:
     jaren, norm = data["jaren"], data["treeknorm"]
     sums = [sum(row[j] for row in data["wachtenden"] if row[j] is not None) for j in range(len(jaren))]
     text = f"{data['titel']}. "
@@ -279,8 +279,8 @@ def _alt_wachten(data: Mapping[str, Any]) -> str:
 
 
 ALT_TEXTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
-    "vraag_aanbod": _alt_vraag_aanbod,
-    "totalen": _alt_totalen,
-    "wachten": _alt_wachten,
+    "vraag_aanbod": _alt_demand_supply,
+    "totalen": _alt_totals,
+    "wachten": _alt_waiting,
     "verloop": trend_chart.alt,
 }

@@ -8,7 +8,6 @@ hand-written pages), so no builder re-reads ``mkdocs.yml``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,9 +17,7 @@ from typing import Any
 from ..analysis.national import Overzicht, overzicht
 from ..reading.dataset import Dataset
 from ..reading.gitdates import last_changes
-
-PEILDATUM_ENV = "DOSSIER_PEILDATUM"
-CACHE_ENV = "DOSSIER_CACHE_DIR"  # CI keeps this folder between runs; tests share one per session
+from ..settings import Settings, read_settings
 
 
 @dataclass(frozen=True)
@@ -58,6 +55,7 @@ class SiteContext:
     docs_dir: Path | None = None
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
+    settings: Settings = field(default_factory=Settings)
 
     @cached_property
     def overzicht(self) -> Overzicht:
@@ -73,28 +71,29 @@ class SiteContext:
 
 def make_context(
     dataset: Dataset, peildatum: dt.date | None = None, cache_dir: Path | None = None, *,
-    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None,
+    docs_dir: Path | None = None, nav: Sequence[Any] = (), repository: RepositorySettings | None = None, settings: Settings | None = None,
 ) -> SiteContext:
-    """Context with dates from git; the peildatum comes from the argument, the environment or the data.
+    """Context with dates from git; the peildatum comes from the argument, the settings or the data.
 
-    Charts are cached under ``$DOSSIER_CACHE_DIR/charts`` or else ``<root>/.cache/charts``.
+    Charts are cached under ``<cache folder>/charts`` (:func:`cache_folder`).
     ``docs_dir``, ``nav`` and ``repository`` are the engine's folder and navigation of the
-    hand-written pages and its repository settings.
+    hand-written pages and its repository settings; ``settings`` the entry point's (default: read now).
     """
+    settings = settings or read_settings()
     file_dates = last_changes(dataset.root)
     data_datum = max(file_dates.values()) if file_dates else None
-    if peildatum is None and os.environ.get(PEILDATUM_ENV):
-        peildatum = dt.date.fromisoformat(os.environ[PEILDATUM_ENV])
+    if peildatum is None:
+        peildatum = settings.peildatum
     if peildatum is None:
         peildatum = data_datum or _latest_data_date(dataset)
     if cache_dir is None:
-        cache_dir = cache_folder(dataset.root) / "charts"
-    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None))
+        cache_dir = cache_folder(dataset.root, settings) / "charts"
+    return SiteContext(dataset, peildatum, data_datum, file_dates, cache_dir, docs_dir, nav, repository or RepositorySettings(None), settings)
 
 
-def cache_folder(root: Path) -> Path:
-    """Where builds keep what they may reuse (charts, an engine's build folder): ``$DOSSIER_CACHE_DIR``, else ``<root>/.cache``."""
-    return Path(os.environ.get(CACHE_ENV) or root / ".cache")
+def cache_folder(root: Path, settings: Settings) -> Path:
+    """Where builds keep what they may reuse (charts, an engine's build folder): ``DOSSIER_CACHE_DIR``, else ``<root>/.cache``."""
+    return settings.cache_dir or root / ".cache"
 
 
 def _latest_data_date(dataset: Dataset) -> dt.date:

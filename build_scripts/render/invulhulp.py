@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..contract.form import date_paths, form_fields, key_order
 from ..contract.models import RegioJaar
+from ..editing.form import date_paths, form_fields, key_order
 from ..reading.dataset import Dataset
 from .context import Output, RepositorySettings, SiteContext
 from .csp import form_policy

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
 from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
+from ..contract import norms
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
-from ..reading import norms
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
 from .templating import render

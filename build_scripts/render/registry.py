@@ -16,7 +16,6 @@ from . import agenda, changes, downloads, home, invulhulp, national, print_editi
 from .context import Output, SiteContext
 from .forking import fork_is_safe
 
-WORKERS_ENV = "DOSSIER_WORKERS"  # 1: build every page in this process (profiling, debugging)
 PARALLEL_THRESHOLD = 40  # yearly region files below which forking workers costs more than it saves
 
 
@@ -53,13 +52,13 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
 
 
 def build_workers(ctx: SiteContext) -> int:
-    """How many processes build pages: ``$DOSSIER_WORKERS``, else one per core for a large dataset.
+    """How many processes build pages: ``DOSSIER_WORKERS`` (1: all in this process, for profiling), else one per core for a large dataset.
 
     Forking only pays off above :data:`PARALLEL_THRESHOLD` yearly files, and only where it is safe
     (:func:`forking.fork_is_safe`; ``mkdocs serve`` has threads, so it builds in one process).
     """
-    if os.environ.get(WORKERS_ENV):
-        return max(1, int(os.environ[WORKERS_ENV]))
+    if ctx.settings.workers is not None:
+        return max(1, ctx.settings.workers)
     files = sum(len(region.jaren) for region in ctx.dataset.regions.values())
     if files < PARALLEL_THRESHOLD or not fork_is_safe():
         return 1

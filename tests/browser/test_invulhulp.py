@@ -30,9 +30,9 @@ from built_site import BuiltSite, uses_repository_data
 from tools import AXE_JS, DECAP_SERVER, need_program, need_tool
 
 from build_scripts.contract.fields import TABEL2_BY_PATH
-from build_scripts.contract.form import form_fields
 from build_scripts.contract.models import RegioJaar
 from build_scripts.contract.vocabulary import LABELS, Zorgvorm
+from build_scripts.editing.form import form_fields
 from build_scripts.render.csp import LOCAL_BACKEND
 from conftest import FIXTURES, REPO
 

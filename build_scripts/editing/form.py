@@ -22,8 +22,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .fields import TABEL2_BY_PATH, field_label
-from .vocabulary import LABELS, REGIONALE_ZORGVORMEN, ZORGVORM_LABELS, Zorgvorm
+from ..contract.fields import TABEL2_BY_PATH, field_label
+from ..contract.vocabulary import LABELS, REGIONALE_ZORGVORMEN, ZORGVORM_LABELS, Zorgvorm
 
 FormField = dict[str, Any]
 Schema = dict[str, Any]
