@@ -146,7 +146,8 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
 
 
 NARROW = 3.6
-"""Width in inches of the national charts: shown 312 px wide or more (a phone of 390 px, also inside a folded section), 10 pt text is at least 12 px (issue 26)."""
+"""Width in inches of the national charts: shown 312 px wide or more (a phone of 390 px, also in a folded section),
+10 pt text is at least 12 px (issue 26)."""
 PAIR = (("Vraag", KLEUR_VRAAG, "//"), ("Capaciteit (binnen + buiten regio)", KLEUR_CAPACITEIT, ""))
 
 
