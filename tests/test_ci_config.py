@@ -27,7 +27,7 @@ Scripts = Callable[[], dict[str, list[str]]]
 ALLOWED = {
     ("python", "-m", "pip", "install"), ("python", "-m", "pytest"), ("dossier", "validate"), ("dossier", "diff"),
     ("mkdocs", "build"), ("dossier", "build"), ("git", "fetch"), ("export",), ("cat",), ("echo",),
-    ("python", "-m", "build_scripts.review_requests"), ("bash", ".ci/lowest.sh"),
+    ("python", "-m", "build_scripts.review_requests"), ("bash", ".ci/lowest.sh"), ("bash", "tests/run.sh"),
 }
 REQUIRED = (
     "dossier validate --format {fmt}",
@@ -39,6 +39,7 @@ REQUIRED = (
     "--format markdown --output wijzigingen.md",
     "python -m pytest -q --ignore=tests/browser",
     'python -m pip install -e ".[test]"',
+    "bash tests/run.sh tests/browser/test_layout.py",
 )
 
 
@@ -298,3 +299,12 @@ def test_the_published_site_is_built_by_the_engine_its_setting_names() -> None:
     github = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
     (step,) = [s for s in github["jobs"]["site"]["steps"] if s.get("name") == "Site bouwen"]
     assert step["run"].strip().splitlines()[-1] == "dossier build"
+
+
+def test_both_hosts_keep_the_screenshots_of_the_layout_check() -> None:
+    """Issue 26: the screenshots test_layout saves at 1280 and 390 px are the job's artifact, also when the check fails."""
+    gitlab = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["schermen"]
+    assert gitlab["artifacts"]["when"] == "always" and gitlab["artifacts"]["paths"] == ["test-artifacts/"]
+    steps = _workflow(GITHUB)["jobs"]["schermen"]["steps"]
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "test-artifacts/" and "always()" in upload["if"]

@@ -58,8 +58,26 @@ def label_margin(labels: list[str]) -> float:
 
 
 def title(fig: Any, titel: str) -> None:
-    """The bold title, 0.12 inch below the top edge whatever the figure's height."""
-    fig.suptitle(titel, fontweight="bold", y=1 - 0.12 / fig.get_size_inches()[1], va="top")
+    """The bold title, 0.12 inch below the top edge whatever the figure's height, wrapped to the figure's width."""
+    fig.suptitle(fit_lines(titel, RC["figure.titlesize"], fig.get_size_inches()[0] - 0.2, bold=True),
+                 fontweight="bold", y=1 - 0.12 / fig.get_size_inches()[1], va="top")
+
+
+def fit_lines(text: str, size: float, width: float, bold: bool = False) -> str:
+    """``text`` broken at spaces into lines no wider than ``width`` inches (measured, not counted in characters)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size, bold) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines) or text
+
+
+def title_height(titel: str, width: float) -> float:
+    """Height in inches the wrapped title takes below the top edge (with its gap to what follows)."""
+    lines = fit_lines(titel, RC["figure.titlesize"], width - 0.2, bold=True).count("\n") + 1
+    return 0.12 + lines * RC["figure.titlesize"] * 1.25 / 72
 
 
 def wrap(label: str, width: int = 24) -> str:

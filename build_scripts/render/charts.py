@@ -14,7 +14,7 @@ import importlib.metadata
 import io
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -40,12 +40,13 @@ from .chart_style import (
     margins,
     opsomming,
     title,
+    title_height,
     value_labels,
     wrap,
 )
 from .forking import fork_is_safe
 
-CHART_VERSION = "3"  # bump when a drawing function changes its output
+CHART_VERSION = "4"  # bump when a drawing function changes its output
 POOL_THRESHOLD = 6  # below this many missing charts a process pool costs more than it saves
 CHART_MODULES = (Path(__file__), Path(chart_style.__file__), Path(trend_chart.__file__))  # whose source is in every chart's key
 
@@ -144,77 +145,95 @@ def render_svg(kind: str, data: Mapping[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _draw_demand_supply(fig: Any, data: Mapping[str, Any]) -> None:
-    regios: list[str] = data["regios"]
-    fig.set_size_inches(8, 1.6 + 0.55 * max(len(regios), 1))
-    ax = fig.add_subplot()
-    positions = list(range(len(regios)))
-    series = (("Vraag", data["vraag"], KLEUR_VRAAG, "//", -0.2), ("Capaciteit (binnen + buiten regio)", data["capaciteit"], KLEUR_CAPACITEIT, "", 0.2))
-    for label, values, colour, hatch, offset in series:
-        bars = ax.barh([p + offset for p in positions], bar_lengths(values), height=0.38, color=colour, hatch=hatch, edgecolor="white", label=label)
+NARROW = 3.6
+"""Width in inches of the national charts: shown 312 px wide or more (a phone of 390 px, also in a folded section),
+10 pt text is at least 12 px (issue 26)."""
+PAIR = (("Vraag", KLEUR_VRAAG, "//"), ("Capaciteit (binnen + buiten regio)", KLEUR_CAPACITEIT, ""))
+
+
+def _pair_bars(ax: Any, rows: Sequence[float], vraag: list[int | float | None], capaciteit: list[int | float | None], labels: tuple[str, str]) -> None:
+    """Demand above capacity for each row position: the two bars of a row, each with its figure."""
+    for (_name, colour, hatch), label, values, offset in zip(PAIR, labels, (vraag, capaciteit), (-0.17, 0.17), strict=True):
+        bars = ax.barh([r + offset for r in rows], bar_lengths(values), height=0.32, color=colour, hatch=hatch, edgecolor="white", label=label)
         value_labels(ax, bars, values)
-    ax.set_yticks(positions, regios)
-    ax.set_ylim(len(regios) - 0.5, -0.5)  # first region on top, no empty rows around the bars
+
+
+def _draw_demand_supply(fig: Any, data: Mapping[str, Any]) -> None:
+    """One region per row, its name on a line of its own above its two bars: the bars get the whole width of a phone."""
+    regios: list[str] = data["regios"]
+    top = title_height(data["titel"], NARROW) + 0.62
+    fig.set_size_inches(NARROW, top + 0.72 * max(len(regios), 1) + 0.6)
+    ax = fig.add_subplot()
+    rows = [i + 0.2 for i in range(len(regios))]  # the upper fifth of each row holds the region's name
+    _pair_bars(ax, rows, data["vraag"], data["capaciteit"], (PAIR[0][0], PAIR[1][0]))
+    for i, regio in enumerate(regios):
+        ax.text(0, i - 0.24, regio, transform=ax.get_yaxis_transform(), va="center", ha="left", fontsize=10, fontweight="bold")
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(True)
+    ax.set_ylim(len(regios) - 0.5 + 0.1, -0.5)
     ax.set_xlabel("Behandelingen of opnames per jaar")
-    count_limits(ax, "x", [*data["vraag"], *data["capaciteit"]], 1.18)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
+    count_limits(ax, "x", [*data["vraag"], *data["capaciteit"]], 1.3, nbins=4)
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=1, frameon=False, borderaxespad=0.1)
     title(fig, data["titel"])
-    margins(fig, left=label_margin(regios), right=0.3, top=0.85, bottom=0.65)
+    margins(fig, left=0.12, right=0.15, top=top, bottom=0.55)
 
 
 def _draw_totals(fig: Any, data: Mapping[str, Any]) -> None:
+    """One panel per care form under each other, a row per cycle, each panel on its own scale."""
     jaren: list[int] = data["jaren"]
     zorgvormen: list[str] = data["zorgvormen"]
-    fig.set_size_inches(8, 7)
-    axes = fig.subplots(2, 3)
-    positions = list(range(len(jaren)))
+    top = title_height(data["titel"], NARROW) + 0.55
+    panel = 0.45 + 0.5 * max(len(jaren), 1)
+    fig.set_size_inches(NARROW, top + len(zorgvormen) * panel + 0.2)
+    axes = fig.subplots(len(zorgvormen), 1)
+    rows = list(range(len(jaren)))
+    labels = [str(j) for j in jaren]
     for i, (ax, label) in enumerate(zip(axes.flat, zorgvormen, strict=True)):
-        for name, values, colour, hatch, offset in (
-            ("Vraag", data["vraag"][i], KLEUR_VRAAG, "//", -0.2),
-            ("Capaciteit", data["capaciteit"][i], KLEUR_CAPACITEIT, "", 0.2),
-        ):
-            bars = ax.bar([p + offset for p in positions], bar_lengths(values), width=0.38, color=colour, hatch=hatch, edgecolor="white", label=name)
-            if len(jaren) <= 4:
-                value_labels(ax, bars, values, horizontal=False)
-        ax.set_title(wrap(label, 22), fontsize=11)
-        ax.set_xticks(positions, [str(j) for j in jaren])
-        count_limits(ax, "y", [*data["vraag"][i], *data["capaciteit"][i]], 1.3)
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncols=2, frameon=False)
+        _pair_bars(ax, rows, data["vraag"][i], data["capaciteit"][i], ("Vraag", "Capaciteit"))
+        ax.set_yticks(rows, labels)
+        ax.set_ylim(len(jaren) - 0.5, -0.5)
+        ax.set_title(label, loc="left", fontsize=10.5, fontweight="bold")
+        count_limits(ax, "x", [*data["vraag"][i], *data["capaciteit"][i]], 1.35, nbins=4)
+    handles, names = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="upper left", bbox_to_anchor=(0.1 / NARROW, 1 - (top - 0.5) / fig.get_size_inches()[1]), ncols=2, frameon=False)
     title(fig, data["titel"])
-    margins(fig, left=0.6, right=0.15, top=0.75, bottom=0.75, wgap=0.6, hgap=0.85, ncols=3, nrows=2)
+    margins(fig, left=label_margin(labels), right=0.15, top=top, bottom=0.35, hgap=0.55, nrows=len(zorgvormen))
 
 
 def _draw_waiting(fig: Any, data: Mapping[str, Any]) -> None:
+    """Waiting people above, waiting time below (with the Treeknorm), a bar per cycle for each care form."""
     jaren: list[int] = data["jaren"]
     zorgvormen = [wrap(z, 20) for z in data["zorgvormen"]]
-    fig.set_size_inches(8, 1.8 + len(zorgvormen) * (0.3 * len(jaren) + 0.35))
-    left, right = fig.subplots(1, 2, sharey=True)
+    ncols = min(len(jaren), 4)
+    legend_rows = -(-len(jaren) // ncols) if jaren else 1
+    top = title_height(data["titel"], NARROW) + 0.3
+    panel = len(zorgvormen) * (0.24 * len(jaren) + 0.3)
+    fig.set_size_inches(NARROW, top + 2 * panel + 1.25 + 0.55 + 0.25 * (legend_rows + 1))
+    upper, lower = fig.subplots(2, 1)
     step = 0.8 / max(len(jaren), 1)
     for j, jaar in enumerate(jaren):
         offset = -0.4 + step * (j + 0.5)
         style = {"height": step * 0.95, "color": OKABE_ITO[j % len(OKABE_ITO)], "hatch": ARCERING[j % len(ARCERING)], "edgecolor": "white", "label": str(jaar)}
         wachtenden = [row[j] for row in data["wachtenden"]]
         wachttijd = [row[j] for row in data["wachttijd"]]
-        value_labels(left, left.barh([i + offset for i in range(len(zorgvormen))], bar_lengths(wachtenden), **style), wachtenden)
-        value_labels(right, right.barh([i + offset for i in range(len(zorgvormen))], bar_lengths(wachttijd), **style), wachttijd, decimals=1)
-    left.set_yticks(range(len(zorgvormen)), zorgvormen)
-    left.set_ylim(len(zorgvormen) - 0.5, -0.5)
-    left.set_xlabel("Wachtenden (aantal mensen)")
-    right.set_xlabel("Gemiddelde wachttijd (weken)")
-    count_limits(left, "x", [v for row in data["wachtenden"] for v in row], 1.25)
+        value_labels(upper, upper.barh([i + offset for i in range(len(zorgvormen))], bar_lengths(wachtenden), **style), wachtenden)
+        value_labels(lower, lower.barh([i + offset for i in range(len(zorgvormen))], bar_lengths(wachttijd), **style), wachttijd, decimals=1)
+    for ax in (upper, lower):
+        ax.set_yticks(range(len(zorgvormen)), zorgvormen)
+        ax.set_ylim(len(zorgvormen) - 0.5, -0.5)
+    upper.set_xlabel("Wachtenden (aantal mensen)")
+    lower.set_xlabel("Gemiddelde wachttijd (weken)")
+    count_limits(upper, "x", [v for row in data["wachtenden"] for v in row], 1.3, nbins=4)
     weken = [v for row in data["wachttijd"] for v in row if v is not None]
-    right.set_xlim(0, 1.3 * max([*weken, data["treeknorm"]]))
-    dutch_axis(right.xaxis, integer=False)
-    right.axvline(data["treeknorm"], color="black", linestyle="--", linewidth=1.2)
-    right.annotate(f"Treeknorm {data['treeknorm']} weken", (data["treeknorm"], 1.0), xycoords=("data", "axes fraction"),
+    lower.set_xlim(0, 1.35 * max([*weken, data["treeknorm"]]))
+    dutch_axis(lower.xaxis, integer=False, nbins=4)
+    lower.axvline(data["treeknorm"], color="black", linestyle="--", linewidth=1.2)
+    lower.annotate(f"Treeknorm {data['treeknorm']} weken", (data["treeknorm"], 1.0), xycoords=("data", "axes fraction"),
                    xytext=(0, 3), textcoords="offset points", ha="center", va="bottom", fontsize=10)
-    handles, labels = left.get_legend_handles_labels()
-    ncols = min(len(jaren), 6)
+    handles, labels = upper.get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncols=ncols, frameon=False, title="Cyclus")
     title(fig, data["titel"])
-    legend_rows = -(-len(jaren) // ncols) if jaren else 1
-    margins(fig, left=label_margin(zorgvormen), right=0.45, top=0.7, bottom=0.75 + 0.25 * (legend_rows + 1), wgap=0.3, ncols=2)
+    margins(fig, left=label_margin(zorgvormen), right=0.45, top=top, bottom=0.55 + 0.25 * (legend_rows + 1), hgap=1.25, nrows=2)
 
 
 DRAWERS: dict[str, Callable[[Any, Mapping[str, Any]], None]] = {

@@ -19,6 +19,7 @@ from ..contract.fields import REGIOTABEL, field_label, field_value
 from ..contract.notation import dutch_date, escape_markdown, figure, number, yes_no
 from ..contract.site_paths import Urls
 from ..contract.vocabulary import label
+from .jump_list import add_jump_list
 from .table_labels import label_cells
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -52,8 +53,9 @@ def yaml_string(text: object) -> Markup:
     """A double-quoted YAML scalar for front matter, HTML-escaped first.
 
     MkDocs' theme templates do not autoescape, so a page title must already be safe HTML. The
-    apostrophe stays as typed: the themes quote attributes with double quotes, and the footer
-    escapes its ``aria-label`` once more, where ``&#39;t Gooi`` would be read out as an entity.
+    apostrophe stays itself ("'t Gooi"): it is safe in text and in the theme's double-quoted
+    attributes, and Material escapes a title once more in its footer's ``aria-label``, where
+    ``&#39;`` would be read out raw (axe: label-content-name-mismatch, issue 26).
     """
     return Markup(json.dumps(str(escape(str(text))).replace("&#39;", "'"), ensure_ascii=False))
 
@@ -83,8 +85,8 @@ def environment() -> Environment:
 
 
 def render(template: str, urls: Urls, **context: Any) -> str:
-    """A template's text, every data cell labelled with its column header (:mod:`table_labels`).
+    """A template's text, every data cell labelled with its column header (:mod:`table_labels`), its jump list filled in (:mod:`jump_list`).
 
     ``urls`` is the page's URL builder: every internal link in a template asks it (``urls.region_year(…)``).
     """
-    return label_cells(environment().get_template(template).render(urls=urls, **context))
+    return add_jump_list(label_cells(environment().get_template(template).render(urls=urls, **context)))

@@ -10,14 +10,13 @@ says the same for the last two cycles in a sentence every reader sees.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..contract.notation import number as getal_tekst
-from .chart_style import KLEUR_CAPACITEIT, KLEUR_VRAAG, bar_lengths, count_limits, dutch_axis, label_margin, text_width, value_labels
+from .chart_style import KLEUR_CAPACITEIT, KLEUR_VRAAG, bar_lengths, count_limits, dutch_axis, fit_lines, label_margin, value_labels
 
-WIDTH = 4.8  # inches
+WIDTH = 3.8  # inches: shown 329 px wide or more (a phone of 390 px), 10 pt text is at least 12 px (issue 26)
 KLEUR_WACHTEN = "#009E73"  # Okabe-Ito green: 3.3:1 against the white background
 _BAR_ROW, _WAIT_ROW = 0.44, 0.3  # inches of axes height per cycle
 _LINE = 0.24  # one line of 10-11 pt text, in inches
@@ -28,7 +27,7 @@ def draw(fig: Any, data: Mapping[str, Any]) -> None:
     jaren: list[str] = [str(j) for j in data["jaren"]]
     n = max(len(jaren), 1)
     titel = _title_lines(data["titel"])
-    top = 0.12 + _LINE * (titel.count("\n") + 1) + 0.08 + _LINE + _LINE + 0.06  # title, legend, panel title
+    top = 0.12 + _LINE * (titel.count("\n") + 1) + 0.08 + 2 * _LINE + _LINE + 0.06  # title, legend (two rows), panel title
     top_h, wait_h = _BAR_ROW * n + 0.1, _WAIT_ROW * n + 0.1
     gap = _LINE + 0.12 + _LINE + 0.04  # tick labels of the upper panel, then the titles of the lower ones
     height = top + top_h + gap + wait_h + _LINE + 0.12
@@ -46,16 +45,12 @@ def draw(fig: Any, data: Mapping[str, Any]) -> None:
     handles, labels = wide.get_legend_handles_labels()
     norm = wachttijd.get_legend_handles_labels()
     fig.legend([*handles, *norm[0]], [*labels, *norm[1]], loc="upper left", bbox_to_anchor=(0.02, 1 - (0.2 + _LINE * (titel.count("\n") + 1)) / height),
-               ncols=3, frameon=False, handlelength=1.4, columnspacing=1.0, borderaxespad=0, borderpad=0)
+               ncols=2, frameon=False, handlelength=1.4, columnspacing=1.0, borderaxespad=0, borderpad=0)
 
 
 def _title_lines(titel: str) -> str:
-    """The title on as many lines as it needs to fit the narrow figure."""
-    for width in (60, 44, 36, 30, 24):
-        text = "\n".join(textwrap.wrap(titel, width))
-        if text_width(text, 12, bold=True) <= WIDTH - 0.25:
-            return text
-    return text
+    """The title on as many lines as it needs to fit the narrow figure, broken at spaces only."""
+    return fit_lines(titel, 12, WIDTH - 0.25, bold=True)
 
 
 def _axes(fig: Any, left: float, bottom: float, width: float, height: float, share: Any = None) -> Any:
@@ -83,7 +78,7 @@ def _demand_panel(ax: Any, jaren: list[str], data: Mapping[str, Any]) -> None:
         value_labels(ax, bars, values)
     ax.set_yticks(positions, jaren)
     ax.set_ylim(len(jaren) - 0.5, -0.5)
-    ax.set_title("Werkelijke vraag en capaciteit (binnen + buiten regio)", loc="left", fontsize=10.5)
+    ax.set_title("Vraag en capaciteit (binnen + buiten regio)", loc="left", fontsize=10.5)
     count_limits(ax, "x", [*data["vraag"], *data["capaciteit"]], 1.3, nbins=5)
 
 

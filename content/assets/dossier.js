@@ -64,17 +64,32 @@
       }
     });
   }
+  // The line above a wide box that says more columns follow (issue 26); hidden while the table fits.
+  function hint(box) {
+    var line = box.previousElementSibling;
+    if (line && line.classList.contains("scroll-hint")) return line;
+    line = document.createElement("p");
+    line.className = "scroll-hint";
+    line.setAttribute("aria-hidden", "true");  // the region's name already says "horizontaal scrollen"
+    line.textContent = "Deze tabel is breder dan het scherm: scroll in de tabel opzij voor de overige kolommen →";
+    box.parentNode.insertBefore(line, box);
+    return line;
+  }
   function scrollable(box) {
     if (!box.hasAttribute("data-scroll-label")) return;
-    if (box.scrollWidth > box.clientWidth) {
+    var wide = box.scrollWidth > box.clientWidth;
+    if (wide) {
       box.setAttribute("tabindex", "0");
       box.setAttribute("role", "region");
       box.setAttribute("aria-label", box.getAttribute("data-scroll-label"));
+      box.setAttribute("data-breed", "");
     } else {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");
       box.removeAttribute("aria-label");
+      box.removeAttribute("data-breed");
     }
+    if (wide || (box.previousElementSibling && box.previousElementSibling.classList.contains("scroll-hint"))) hint(box).hidden = !wide;
   }
   function checkBoxes() { document.querySelectorAll(BOXES).forEach(scrollable); }
   // On a phone dossier.css shows each row of a data table as a block (display: block), and some
@@ -89,6 +104,16 @@
       table.querySelectorAll(pair[0]).forEach(function (el) { if (el.closest("table") === table) el.setAttribute("role", pair[1]); });
     });
   }
+  // A long page's sections (details.inklap-smal) are open for every reader without JavaScript and on a
+  // wide screen; on a phone they start folded, so the page is a list of headings to open (issue 26).
+  function foldOnPhone() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 44.9375em)").matches) return;
+    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    document.querySelectorAll("details.inklap-smal[open]:not([data-ingeklapt])").forEach(function (d) {
+      d.setAttribute("data-ingeklapt", "");
+      if (!(target && d.contains(target))) d.open = false;
+    });
+  }
   var resizing = null;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(checkBoxes, 150); });
   function init() {
@@ -96,6 +121,7 @@
     document.querySelectorAll("table.sorteerbaar").forEach(enhance);
     nameBoxes();
     checkBoxes();
+    foldOnPhone();
     // Material's search is a dialog without a name (axe: aria-dialog-name).
     var search = document.querySelector(".md-search[role='dialog']");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Zoeken op deze site");
