@@ -172,13 +172,19 @@ def test_dossier_build_stand_marks_every_page(history: tuple[Project, str, str])
     assert [p for p, text in themed.items() if "Stand per 1 mei 2026" not in text] == []
     region = project.read("site/regios/noord/2026/index.html")
     assert "Stand per 1 mei 2026" in region and "!42" not in region
-    for feed_path in ("feeds/landelijk.xml", "feeds/regios/noord.xml"):  # the built feeds lead to built pages, found from the page's own <link>
+    for feed_path in ("wijzigingen.xml", "wijzigingen-noord.xml"):  # the built feeds lead to built pages, found from the page's own <link>
         assert f'href="../../../{feed_path}"' in region
         feed = feedparser.parse(project.path(f"site/{feed_path}").read_bytes())
         assert not feed.bozo and feed.entries
         for entry in feed.entries:
             target = project.path(posixpath.normpath(posixpath.join("site", posixpath.dirname(feed_path), urldefrag(entry.link).url)))
             assert (target / "index.html").is_file(), entry.link
+    # Material's script fetches sitemap.xml next to every <link rel="alternate">: a feed must sit where one exists (no 404 per page)
+    site = project.path("site")
+    for page, text in themed.items():
+        for href in re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]* href="([^"]+)"', text):
+            feed = site / posixpath.normpath(posixpath.join(posixpath.dirname(str(page.relative_to(site))), href)).lstrip("/")  # 404.html: from the root
+            assert (feed.parent / "sitemap.xml").is_file(), (page, href)
 
 
 @pytest.mark.slow

@@ -47,13 +47,17 @@ def print_edition_page(jaar: int) -> str:
     return f"downloads/dossier-{jaar}/index.md"
 
 
-NATIONAL_FEED = "feeds/landelijk.xml"
-"""The Atom feed of every published change."""
+NATIONAL_FEED = "wijzigingen.xml"
+"""The Atom feed of every published change.
+
+Feeds sit at the site's root: Material's script fetches ``sitemap.xml`` next to every
+``<link rel="alternate">`` of a page (for its language switch), and only the root has one.
+"""
 
 
 def region_feed(slug: str) -> str:
     """The site path of a region's Atom feed."""
-    return f"feeds/regios/{slug}.xml"
+    return f"wijzigingen-{slug}.xml"
 
 
 def zorgvorm_anchor(zorgvorm: str) -> str:

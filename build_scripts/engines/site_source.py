@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ..contract.notation import dutch_date
+from ..contract.site_paths import NATIONAL_FEED
 from ..reading.discovery import find_links
 from ..reading.load import load_dataset
 from ..reading.problems import Problem, format_text, has_errors, summary
@@ -52,7 +53,7 @@ class SiteSource:
     @property
     def theme_extra(self) -> dict[str, str]:
         """What the theme reads from ``extra``, the same for every engine: the data's date, the pages' CSP and a stand's mark."""
-        return {"data_datum": self.data_datum, "csp": SITE_POLICY, **({"stand": self.stand} if self.stand else {})}
+        return {"data_datum": self.data_datum, "csp": SITE_POLICY, "feed": NATIONAL_FEED, **({"stand": self.stand} if self.stand else {})}
 
 
 def prepare_site(

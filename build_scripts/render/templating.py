@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..contract.fields import REGIOTABEL, field_label, field_value
 from ..contract.notation import dutch_date, escape_markdown, figure, number, yes_no
-from ..contract.site_paths import Urls
+from ..contract.site_paths import Urls, region_feed
 from ..contract.vocabulary import label
 from .jump_list import add_jump_list
 from .table_labels import label_cells
@@ -81,6 +81,7 @@ def environment() -> Environment:
         yaml_string=yaml_string, mailto=mailto, veldlabel=field_label, veldwaarde=field_value,
     )
     env.globals["regiotabel"] = REGIOTABEL
+    env.globals["regio_feed_pad"] = region_feed
     return env
 
 
