@@ -47,6 +47,29 @@ def test_nothing_sticks_out_or_hides_behind_a_sideways_scroll_at_390px(name: str
     assert found["count"] == 0, f"/{built_site.url(name)}: {found['count']} elementen buiten {found['width']} px: {found['culprits']}"
 
 
+# Every phone cell label whose longest word is wider than the label column (it would break inside the word).
+_LABELS_TOO_NARROW = """() => {
+  document.querySelectorAll('.md-content details').forEach(d => d.open = true);
+  const canvas = document.createElement('canvas').getContext('2d');
+  const out = new Set();
+  for (const td of document.querySelectorAll('.md-content table.dossier-tabel td[data-label]')) {
+    const label = getComputedStyle(td, '::before');
+    if (label.content === 'none' || label.float === 'none') continue;
+    canvas.font = `${label.fontStyle} ${label.fontWeight} ${label.fontSize} ${label.fontFamily}`;
+    const longest = Math.max(...td.dataset.label.split(/\\s+/).map(w => canvas.measureText(w).width));
+    if (longest > parseFloat(label.width) + 0.5) out.add(`${td.dataset.label} (${Math.ceil(longest)} > ${label.width})`);
+  }
+  return [...out];
+}"""
+
+
+@pytest.mark.parametrize("name", PHONE_PAGES)
+def test_no_cell_label_breaks_inside_a_word_at_390px(name: str, built_site: BuiltSite, open_page: Any) -> None:
+    """Issue 26: a header never breaks mid-word; on a phone the headers are the cells' labels, in a column of their own."""
+    page = open_page(built_site.url(name), viewport=MOBILE).page
+    assert page.evaluate(_LABELS_TOO_NARROW) == []
+
+
 # The text of every data cell as the reader sees it (innerText: generated labels are not part of it).
 _CELL_TEXTS = """() => {
   document.querySelectorAll('.md-content details').forEach(d => d.open = true);
