@@ -18,8 +18,8 @@ from itertools import groupby
 from typing import Any
 
 from ..contract.characters import json_for_logs, one_line
-from ..contract.fields import ENUM_KEYS, KEY_LABELS
-from ..contract.notation import dutch_date, figure, number
+from ..contract.fields import ENUM_KEYS, KEY_LABELS, figure
+from ..contract.notation import dutch_date, number
 from ..contract.site_paths import region_year_page, zorgvorm_anchor
 from ..contract.vocabulary import Zorgvorm, label
 from .diff import Wijziging

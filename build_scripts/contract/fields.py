@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from .figure import Figuur
 from .models import ZorgvormGegevens
+from .notation import number, number_as_given
 
 KEY_LABELS: dict[str, str] = {
     "aanwezig": "aanwezig", "verwachte_vraag": "verwachte vraag", "werkelijke_vraag": "werkelijke vraag",
@@ -130,6 +131,16 @@ GEWOGEN_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal == "gewogen")
 """The figures whose national total is a mean weighted by demand."""
 FIGURE_PATHS = tuple(f.path for f in FIGUREN if f.figuur.totaal is not None)
 """Every Tabel 2 figure a region may not know (``null`` = onbekend) that joins a total: completeness and plausibility read these."""
+
+DECIMALEN = {f.path.rsplit(".", 1)[-1]: f.figuur.decimalen for f in FIGUREN if f.figuur.decimalen is not None}
+"""Keys (last segment) whose figures always show a fixed number of decimals: a waiting time reads 6,0 weeks everywhere."""
+
+
+def figure(value: float, key: str = "") -> str:
+    """A figure as every page and report writes it: the registry's fixed decimals for its key, else as given."""
+    if key in DECIMALEN:
+        return number(value, DECIMALEN[key])
+    return number_as_given(value)
 
 
 def fields_markdown_table() -> str:

@@ -27,7 +27,8 @@ class Figuur:
     ``weergave``: how the region table shows it (default: from the value type). ``tabel2``: a row of Tabel 2
     (diff pages, the form); ``regiotabel``: a row of its own on the region page. ``kolom``: its column
     in frames and downloads (default: the key path with ``_``). ``uitleg`` / ``totaal_uitleg``: the column's
-    explanation in the region CSV and in the national CSV (defaults from the label).
+    explanation in the region CSV and in the national CSV (defaults from the label). ``decimalen``: the
+    fixed number of decimals every page and report shows (6,0 weeks); default as the value was given.
     """
 
     label: str
@@ -40,3 +41,4 @@ class Figuur:
     kolom: str | None = None
     uitleg: str | None = None
     totaal_uitleg: str | None = None
+    decimalen: int | None = None

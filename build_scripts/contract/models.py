@@ -225,7 +225,7 @@ class ZorgvormGegevens(ContractModel):
         Figuur("Wachtenden nu", "patiënten", "som", uitleg="Aantal wachtenden nu; leeg = onbekend", totaal_uitleg="Som van het aantal wachtenden nu"),
     ] = Field(description="Aantal wachtenden nu; null = onbekend.")
     gemiddelde_wachttijd_weken: Annotated[Weken | None, Figuur(
-        "Gemiddelde wachttijd afgelopen jaar (weken)", "weken", "gewogen", weergave="wachttijd",
+        "Gemiddelde wachttijd afgelopen jaar (weken)", "weken", "gewogen", weergave="wachttijd", decimalen=1,
         uitleg="Gemiddelde wachttijd afgelopen jaar in weken; leeg = onbekend",
         totaal_uitleg="Gemiddelde wachttijd in weken, gewogen naar de vraag van elke regio",
     )] = Field(description="Gemiddelde wachttijd over het afgelopen jaar, in weken; null = onbekend.")

@@ -30,16 +30,6 @@ def number_as_given(value: float) -> str:
     return number(value)
 
 
-DECIMALS: dict[str, int] = {"gemiddelde_wachttijd_weken": 1}
-"""Keys whose figures always show this many decimals: a waiting time reads 6,0 weeks on every page and in every diff."""
-
-
-def figure(value: float, key: str = "") -> str:
-    """A figure as every page and report writes it: fixed decimals for the keys in :data:`DECIMALS`, else as given."""
-    if key in DECIMALS:
-        return number(value, DECIMALS[key])
-    return number_as_given(value)
-
 
 _LEADING_ARTICLE = re.compile(r"^(?:['’][st](?:[\s-]+|$)|(?:de|het)\s+|['’])", re.IGNORECASE)
 

@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..contract.fields import REGIOTABEL, field_label, field_value
-from ..contract.notation import dutch_date, escape_markdown, figure, number, yes_no
+from ..contract.fields import REGIOTABEL, field_label, field_value, figure
+from ..contract.notation import dutch_date, escape_markdown, number, yes_no
 from ..contract.site_paths import Urls, region_feed
 from ..contract.vocabulary import label
 from .jump_list import add_jump_list
