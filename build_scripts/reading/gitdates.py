@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
+
+from .git import git_output
 
 
 def last_changes(root: Path, under: str = "data", until: str = "HEAD") -> dict[str, dt.date]:
@@ -14,16 +15,11 @@ def last_changes(root: Path, under: str = "data", until: str = "HEAD") -> dict[s
     git checkout the mapping is empty and pages say the date is unknown. ``until``: the history up
     to that commit (``dossier build --stand``).
     """
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--no-renames", until, "--", under],
-            cwd=root, capture_output=True, text=True, check=True, timeout=60,
-        ).stdout
-        prefix = subprocess.run(
-            ["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True, check=True, timeout=10
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+    log = git_output(root, "log", "--format=@%cs", "--name-only", "--no-renames", until, "--", under, timeout=60)
+    show_prefix = git_output(root, "rev-parse", "--show-prefix", timeout=10)
+    if log is None or show_prefix is None:
         return {}
+    out, prefix = log.decode(), show_prefix.decode().strip()
     dates: dict[str, dt.date] = {}
     current: dt.date | None = None
     for line in out.splitlines():

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from .git import git_output
 
 # GitLab: "See merge request group/project!42"; GitHub: "Merge pull request #42 from …". A squashed GitHub
 # request ("Title (#42)") is not read: "(#12)" names an issue just as often, so such a commit shows its id.
@@ -60,17 +61,9 @@ def merge_request_of(message: str) -> str | None:
     return None
 
 
-def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], input=stdin, capture_output=True, timeout=300, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def stand_commit(root: Path, datum: dt.date) -> str | None:
     """The last published commit on or before ``datum`` (end of that day, committer time), or ``None``."""
-    out = _git(root, "rev-list", "-1", "--first-parent", f"--before={datum.isoformat()} 23:59:59", "HEAD")
+    out = git_output(root, "rev-list", "-1", "--first-parent", f"--before={datum.isoformat()} 23:59:59", "HEAD")
     return out.decode().strip() or None if out is not None else None
 
 
@@ -79,14 +72,14 @@ def file_versions(root: Path, under: str = "data", until: str = "HEAD") -> dict[
 
     Only commits on the first-parent chain up to ``until`` count: what was published, in order.
     """
-    shallow = _git(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
+    shallow = git_output(root, "rev-parse", "--is-shallow-repository", "--show-prefix")
     if shallow is None:
         return None
     flag, _, prefix = shallow.decode().partition("\n")
     if flag.strip() != "false":
         return None
     prefix = prefix.strip()
-    log = _git(
+    log = git_output(
         root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-only",
         f"--format={_RECORD}%H{_FIELD}%cs{_FIELD}%B{_FIELD}", until, "--", under,
     )
@@ -113,7 +106,7 @@ def _blobs(root: Path, objects: list[str]) -> list[tuple[str, str] | None] | Non
     """The blob id and text of each ``commit:path`` in one ``git cat-file --batch`` run; ``None`` for a path the commit does not have."""
     if not objects:
         return []
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
+    out = git_output(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
     if out is None:
         return None
     result: list[tuple[str, str] | None] = []
