@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>()\[\]`]+")
 
@@ -171,3 +172,21 @@ class Urls:
 
     def invulhulp_form(self, query: str | None = None) -> str:
         return self.page("invulhulp/formulier/index.md", query=query)
+
+
+@dataclass(frozen=True)
+class EditionUrls(Urls):
+    """The URL builder of a page that bundles other pages as parts (the yearly print edition).
+
+    ``parts`` maps the source path of every page in the bundle to the id prefix of its part: a
+    link to such a page is an anchor in this page (``#regio-utrecht`` or ``#regio-utrecht-<anchor>``);
+    every other page and file is an ordinary link relative to ``here``, as :class:`Urls` makes it.
+    """
+
+    parts: Mapping[str, str] = field(default_factory=dict)
+
+    def page(self, src: str, anchor: str | None = None, query: str | None = None) -> str:
+        prefix = self.parts.get(src)
+        if prefix is None:
+            return super().page(src, anchor, query)
+        return f"#{prefix}-{anchor}" if anchor else f"#{prefix}"

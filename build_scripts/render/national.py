@@ -20,6 +20,7 @@ from ..contract.site_paths import Urls, bespreekpunten_page, national_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
+from .headings import Deel
 from .milestone_data import standen
 from .templating import render
 
@@ -38,9 +39,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     yield "landelijk/index.md", Output(index, title="Landelijk")
     for jaar, view in views.items():
         bron = ctx.dataset.landelijk_paths.get(jaar)
-        page = render(
-            "national_year.md.j2", ctx.urls(national_year_page(jaar)), **view, mijlpaal_standen=standen(ctx, jaar), herkomst_bekend=ctx.geschiedenis.bekend
-        )
+        page = year_page(ctx, view, ctx.urls(national_year_page(jaar)))
         yield national_year_page(jaar), Output(page, source=bron, title=str(jaar))
         bespreekpunten_urls = ctx.urls(bespreekpunten_page(jaar))
         yield bespreekpunten_page(jaar), Output(
@@ -52,6 +51,17 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         )
     for path, svg in result.svgs.items():
         yield path, Output(svg)
+
+
+def year_page(ctx: SiteContext, view: dict[str, Any], urls: Urls, deel: Deel | None = None) -> str:
+    """The Markdown of the national page of ``view``'s year (:func:`year_view`), its links from ``urls``, its headings and ids from ``deel``.
+
+    The site renders it on its own; the print edition renders it as one of its parts.
+    """
+    return render(
+        "national_year.md.j2", urls, deel, **view, regio=RegioLinks(ctx.overzicht.namen, urls),
+        mijlpaal_standen=standen(ctx, view["jaar"]), herkomst_bekend=ctx.geschiedenis.bekend,
+    )
 
 
 def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
@@ -91,7 +101,6 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
         "tekortklassen": TEKORTKLASSEN,
         "wachtsignalen": WACHTSIGNALEN,
         "treeknorm": TREEKNORM_WEKEN,
-        "regio": RegioLinks(ov.namen, ctx.urls(national_year_page(jaar))),
     }
 
 

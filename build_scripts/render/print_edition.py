@@ -1,67 +1,85 @@
 """The yearly print edition: the guide, the national summary and every region page of one year.
 
-One page per year, ``downloads/dossier-<jaar>/``, made from the Markdown the site already
-publishes (see :mod:`page_merge`), so the printed dossier and the site can never disagree. Its
-print stylesheet (``content/assets/dossier.css``) starts each part on a new sheet; ``dossier pdf``
+One page per year, ``downloads/dossier-<jaar>/``, so the printed dossier and the site can never
+disagree. The national page and the region pages are rendered for it from their own templates and
+context (:func:`.national.year_page`, :class:`.regions.RegionYearPages`), each as a part of this
+page: headings two levels down and ids with the part's prefix (:class:`.headings.Deel`), links to
+another part as anchors in this page (:class:`..contract.site_paths.EditionUrls`). The guide is
+Markdown written by people, so it is included by :mod:`include_markdown`. Its print stylesheet
+(``content/assets/dossier.css``) starts each part on a new sheet; ``dossier pdf``
 (:mod:`..engines.pdf`) prints it to ``downloads/dossier-<jaar>.pdf`` after the build.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..contract.site_paths import national_year_page, print_edition_page, region_year_page
+from ..contract.site_paths import EditionUrls, national_year_page, print_edition_page, region_year_page
+from . import national
 from .context import Output, SiteContext
-from .page_merge import Part, merge_part, prepare
+from .headings import Deel
+from .include_markdown import Page, include, prepare
+from .regions import RegionYearPages
 from .templating import render
 
 PDF_NAME = "dossier-{jaar}.pdf"
 GUIDE_FOLDER = "leidraad/"
+SHIFT = 2
+"""How many levels a part's headings go down: the page's title is ``#``, each group ``##``, each part's title ``###``."""
+PART_CLASS = "print-deel"
+"""The class on each part's title: the print stylesheet starts a part on a new sheet by it."""
 
 
-@dataclass
+@dataclass(frozen=True)
+class Part:
+    """One part of the edition as it is written into it: its id (its prefix), its title and its Markdown."""
+
+    prefix: str
+    titel: str
+    tekst: str
+
+
+@dataclass(frozen=True)
 class Group:
-    """One part of the edition (guide, national, regions): a heading and its pages."""
+    """One group of the edition (guide, national, regions): a heading and its parts."""
 
     id: str
     titel: str
     parts: list[Part]
-    teksten: list[str]
 
 
 def pages(ctx: SiteContext, outputs: dict[str, Output]) -> Iterator[tuple[str, Output]]:
-    """One print edition per cycle year that has regional or national data."""
+    """One print edition per cycle year.
+
+    ``outputs`` (the other sections' pages, passed to every finisher) is not read: the parts are rendered here.
+    """
     guide = _guide_pages(ctx.docs_dir, ctx.nav)
+    region_years = RegionYearPages.of(ctx)
     for jaar in ctx.dataset.jaren:
-        yield print_edition_page(jaar), Output(_edition(ctx, outputs, guide, jaar), title=f"Dossier {jaar}")
+        yield print_edition_page(jaar), Output(_edition(ctx, region_years, guide, jaar), title=f"Dossier {jaar}")
 
 
-def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str, str]], jaar: int) -> str:
+def _edition(ctx: SiteContext, region_years: RegionYearPages, guide: list[tuple[str, str]], jaar: int) -> str:
     home = print_edition_page(jaar)
-    groups = [Group("deel-leidraad", "De leidraad in eigen woorden", [_part(src, text) for src, text in guide], [])]
-    national = outputs.get(national_year_page(jaar))
-    if national is not None and isinstance(national.content, str):
-        groups.append(Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [Part(national_year_page(jaar), national.content, "landelijk")], []))
-    regions = [
-        Part(path, output.content, f"regio-{slug}")
-        for slug, _ in ctx.dataset.by_name()
-        if (output := outputs.get(path := region_year_page(slug, jaar))) is not None and isinstance(output.content, str)
+    regions = [(slug, region) for slug, region in ctx.dataset.published_regions().items() if jaar in region.jaren]
+    prefixes = {national_year_page(jaar): "landelijk"} | {region_year_page(slug, jaar): f"regio-{slug}" for slug, _ in regions}
+    urls = EditionUrls(home, ctx.directory_urls, prefixes)
+    view = national.year_view(ctx, ctx.overzicht, jaar)
+    groups = [
+        Group("deel-leidraad", "De leidraad in eigen woorden", _guide_parts(guide, home)),
+        Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [_part(partial(national.year_page, ctx, view, urls), "landelijk")]),
+        Group("deel-regios", f"Regio's, cyclus {jaar}", [_part(partial(region_years.text, region, jaar, urls), f"regio-{slug}") for slug, region in regions]),
     ]
-    groups.append(Group("deel-regios", f"Regio's, cyclus {jaar}", regions, []))
-    every = [part for group in groups for part in group.parts]
-    prepare(every)
-    for group in groups:
-        group.teksten = [merge_part(part, every, home, shift=2, part_class="print-deel") for part in group.parts]
     return render(
         "print_edition.md.j2",
         ctx.urls(home),
         jaar=jaar,
         groepen=[g for g in groups if g.parts],
-        titels={p.prefix: html.unescape(p.title) for p in every},
         pdf=PDF_NAME.format(jaar=jaar),
         peildatum=ctx.peildatum,
         data_datum=ctx.data_datum,
@@ -69,9 +87,18 @@ def _edition(ctx: SiteContext, outputs: dict[str, Output], guide: list[tuple[str
     )
 
 
-def _part(src: str, text: str) -> Part:
-    stem = src.removesuffix(".md").removesuffix("index").strip("/").replace("/", "-")
-    return Part(src, text, stem)
+def _part(render_page: Callable[[Deel], str], prefix: str) -> Part:
+    """A generated page rendered as the part ``prefix``: ``render_page(deel)`` gives its Markdown."""
+    deel = Deel(prefix, SHIFT, PART_CLASS)
+    tekst = render_page(deel).strip() + "\n"
+    return Part(prefix, deel.titel, tekst)
+
+
+def _guide_parts(guide: list[tuple[str, str]], home: str) -> list[Part]:
+    """The guide's chapters, included as hand-written Markdown (:mod:`include_markdown`)."""
+    chapters = [Page(src, text, src.removesuffix(".md").removesuffix("index").strip("/").replace("/", "-")) for src, text in guide]
+    prepare(chapters)
+    return [Part(p.prefix, html.unescape(p.title), include(p, chapters, home, SHIFT, PART_CLASS)) for p in chapters]
 
 
 def _guide_pages(docs_dir: Path | None, nav: Sequence[Any]) -> list[tuple[str, str]]:

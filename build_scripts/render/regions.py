@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import status_board
@@ -11,13 +12,14 @@ from ..analysis.history import PaginaHerkomst
 from ..analysis.region_facts import region_summaries
 from ..analysis.signals import RegioSignalen, region_signals
 from ..contract.models import Advies
-from ..contract.site_paths import region_page, region_year_page
+from ..contract.site_paths import Urls, region_page, region_year_page
 from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
 from ..reading import milestones
 from ..reading.dataset import RegionData
 from . import trend_chart
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
+from .headings import Deel
 from .templating import render
 
 log = logging.getLogger("mkdocs.hooks.dossier.charts")
@@ -26,10 +28,9 @@ log = logging.getLogger("mkdocs.hooks.dossier.charts")
 def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
     rijen = region_summaries(ctx.dataset, ctx.file_dates)
     yield "regios/index.md", Output(render("regions_index.md.j2", ctx.urls("regios/index.md"), rijen=rijen, ctx=ctx, bord=_index_board(ctx)), title="Regio's")
-    adviezen = _adviezen(ctx)
+    year_pages = RegionYearPages.of(ctx)
     published = ctx.dataset.published_regions()
-    signalen = region_signals(ctx.overzicht, ctx.dataset.jaren)
-    verloop = {slug: _story(region, signalen) for slug, region in published.items()}
+    verloop = {slug: _story(region, year_pages.signalen) for slug, region in published.items()}
     charts = render_charts({f"regios/{slug}/{v['pad']}": v["grafiek"] for slug, story in verloop.items() for v in story}, ctx.cache_dir)
     log.info("grafieken per regio: %d getekend, %d uit de cache, %d cachebestanden verworpen", charts.rendered, charts.cached, charts.refused)
     for slug, region in published.items():
@@ -41,44 +42,56 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             source=region.regio_path,
             title=region.naam,
         )
-        years = sorted(region.jaren)
-        for i, jaar in enumerate(years):
-            vorig, volgend = years[i - 1] if i else None, years[i + 1] if i + 1 < len(years) else None
-            yield region_year_page(slug, jaar), _region_year(
-                ctx, region, jaar, (vorig, volgend), adviezen.get((slug, jaar), {}), signalen.get((slug, jaar), {})
-            )
+        for jaar in sorted(region.jaren):
+            text = year_pages.text(region, jaar, ctx.urls(region_year_page(slug, jaar)))
+            yield region_year_page(slug, jaar), Output(text, source=region.jaar_paths[jaar], title=str(jaar))
     for path, svg in charts.svgs.items():
         yield path, Output(svg)
 
 
-def _region_year(
-    ctx: SiteContext, region: RegionData, jaar: int, vorig_volgend: tuple[int | None, int | None],
-    adviezen: dict[Zorgvorm, list[Advies]], regio_signalen: Mapping[Zorgvorm, RegioSignalen],
-) -> Output:
-    model = region.jaren[jaar]
-    vorig, volgend = vorig_volgend
-    path = region.jaar_paths[jaar]
-    text = render(
-        "region_year.md.j2",
-        ctx.urls(region_year_page(region.slug, jaar)),
-        regio=region.regio,
-        naam=region.naam,
-        jaar=jaar,
-        model=model,
-        vorig_jaar=vorig,
-        volgend_jaar=volgend,
-        wijzigingen=vorig is not None and vorig == jaar - 1,
-        gewijzigd=ctx.file_dates.get(path),
-        adviezen=adviezen,
-        regio_signalen=regio_signalen,
-        omschrijving=ZORGVORM_OMSCHRIJVING,
-        treeknorm=TREEKNORM_WEKEN,
-        bron=path,
-        herkomst=PaginaHerkomst(ctx.geschiedenis.van(path), ctx.geschiedenis.bekend),
-        regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
-        **_agenda_context(ctx),
-    )
-    return Output(text, source=path, title=str(jaar))
+@dataclass(frozen=True)
+class RegionYearPages:
+    """What every region-year page reads besides its region's data (indexed once per build), and the page itself.
+
+    The site renders each page on its own; the print edition renders the same page as one of its
+    parts, with its own URL builder and :class:`.headings.Deel`, from this same context.
+    """
+
+    ctx: SiteContext
+    adviezen: Mapping[tuple[str, int], Mapping[Zorgvorm, list[Advies]]]
+    signalen: Mapping[tuple[str, int], Mapping[Zorgvorm, RegioSignalen]]
+
+    @classmethod
+    def of(cls, ctx: SiteContext) -> RegionYearPages:
+        return cls(ctx, _adviezen(ctx), region_signals(ctx.overzicht, ctx.dataset.jaren))
+
+    def text(self, region: RegionData, jaar: int, urls: Urls, deel: Deel | None = None) -> str:
+        """The Markdown of ``region``'s page for ``jaar``, its links from ``urls``, its headings and ids from ``deel``."""
+        ctx, model, path = self.ctx, region.jaren[jaar], region.jaar_paths[jaar]
+        years = sorted(region.jaren)
+        vorig = max((j for j in years if j < jaar), default=None)
+        volgend = min((j for j in years if j > jaar), default=None)
+        return render(
+            "region_year.md.j2",
+            urls,
+            deel,
+            regio=region.regio,
+            naam=region.naam,
+            jaar=jaar,
+            model=model,
+            vorig_jaar=vorig,
+            volgend_jaar=volgend,
+            wijzigingen=vorig is not None and vorig == jaar - 1,
+            gewijzigd=ctx.file_dates.get(path),
+            adviezen=self.adviezen.get((region.slug, jaar), {}),
+            regio_signalen=self.signalen.get((region.slug, jaar), {}),
+            omschrijving=ZORGVORM_OMSCHRIJVING,
+            treeknorm=TREEKNORM_WEKEN,
+            bron=path,
+            herkomst=PaginaHerkomst(ctx.geschiedenis.van(path), ctx.geschiedenis.bekend),
+            regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
+            **_agenda_context(ctx),
+        )
 
 
 def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Advies]]]:
@@ -90,7 +103,7 @@ def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Adv
     return result
 
 
-def _agenda_context(ctx: SiteContext) -> dict[str, object]:
+def _agenda_context(ctx: SiteContext) -> dict[str, Any]:
     """What ``_agenda_region.md.j2`` needs besides the model (and the page's URL builder)."""
     return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN}
 

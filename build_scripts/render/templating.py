@@ -19,7 +19,8 @@ from ..contract.fields import REGIOTABEL, field_label, field_value, figure
 from ..contract.notation import dutch_date, escape_markdown, number, yes_no
 from ..contract.site_paths import Urls, region_feed
 from ..contract.vocabulary import label
-from .jump_list import add_jump_list
+from .headings import Deel
+from .jump_list import KOP_ID, add_jump_list
 from .table_labels import label_cells
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
@@ -85,9 +86,13 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, urls: Urls, **context: Any) -> str:
+def render(template: str, urls: Urls, deel: Deel | None = None, **context: Any) -> str:
     """A template's text, every data cell labelled with its column header (:mod:`table_labels`), its jump list filled in (:mod:`jump_list`).
 
     ``urls`` is the page's URL builder: every internal link in a template asks it (``urls.region_year(…)``).
+    ``deel`` writes the page's headings and ids (:mod:`headings`): by default for the page on its
+    own, or for the page as one part of the print edition.
     """
-    return add_jump_list(label_cells(environment().get_template(template).render(urls=urls, **context)))
+    deel = deel or Deel()
+    text = label_cells(environment().get_template(template).render(urls=urls, deel=deel, **context))
+    return add_jump_list(text, deel.niveau(2), deel.id(KOP_ID))

@@ -1,9 +1,16 @@
-"""Rewrite one site page's Markdown so it can live inside another page (the yearly print edition).
+"""Include hand-written Markdown pages (the guide) in another page: the print edition's one text-rewriting step.
 
-A page written for its own URL breaks when pasted into a bigger one: its headings start at ``#``,
-its ids clash with the ids of the next region's page, and its relative links point elsewhere.
-:func:`merge_part` fixes exactly those three things and leaves the text itself alone, so the print
-edition is made from the very Markdown the site publishes, never from a copy of its templates.
+Like mkdocs-include-markdown-plugin's ``include-markdown``: a page written by people for its own
+URL is pasted into a bigger one, so its headings go down ``shift`` levels, each heading gets an
+explicit id with the page's prefix (the ids stay unique beside the other chapters), and the links
+its author typed are made valid there: a link to another included page becomes an anchor in the
+bundle, every other relative link is re-based onto the bundle's own path.
+
+It reads Markdown only: headings, ``[text](link)`` and ``![alt](src)``, never inside a fenced code
+block. The guide has no raw HTML; should a chapter ever get some, its ids are not prefixed and the
+print edition's test (every id unique, every in-page link resolves) says so. Generated pages never
+come here: their templates write the print edition's headings, ids and links themselves
+(:mod:`headings`, :class:`..contract.site_paths.EditionUrls`).
 """
 
 from __future__ import annotations
@@ -20,18 +27,14 @@ from ..contract.site_paths import page_url
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---[ \t]*\n", re.DOTALL)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*(?<!\\)(?:\{:?[ \t]*([^}]*)\})?[ \t]*#*[ \t]*$")
-_HTML_HEADING = re.compile(r"<(/?)h([1-6])\b")
-_HTML_ID = re.compile(r'\bid="([^"]+)"')
-_ID_REFS = re.compile(r'\b(for|headers|aria-labelledby|aria-describedby|aria-controls)="([^"]+)"')
-_HTML_URL = re.compile(r'\b(href|src)="([^"]*)"')
 _MD_URL = re.compile(r"(!?\[[^\]\n]*\]\()(<?)([^)\s>]+)(>?)((?:[ \t]+\"[^\"]*\")?\))")
 _INLINE_MARKUP = re.compile(r"\\(.)|[*_`]|\[([^\]]*)\]\([^)]*\)")
 _EXTERNAL = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
 
 
 @dataclass
-class Part:
-    """One page to include: its docs path, its Markdown and the id prefix it gets in the bundle."""
+class Page:
+    """One hand-written page to include: its docs path, its Markdown and the id prefix it gets in the bundle."""
 
     src: str
     text: str
@@ -41,76 +44,68 @@ class Part:
     top_id: str = ""
 
 
-def prepare(parts: list[Part]) -> None:
-    """Collect every part's ids and title first, so links between parts can be resolved."""
-    for part in parts:
-        part.text = _FRONT_MATTER.sub("", part.text, count=1)
+def prepare(pages: list[Page]) -> None:
+    """Collect every page's heading ids and title first, so links between the pages can be resolved."""
+    for page in pages:
+        page.text = _FRONT_MATTER.sub("", page.text, count=1)
         used: set[str] = set()
-        for level, text, attrs, _line in _headings(part.text):
+        for level, text, attrs in _headings(page.text):
             heading_id = _heading_id(text, attrs, used)
-            if level == 1 and not part.title:
-                part.title, part.top_id = _plain(text), heading_id
-        part.ids = used | set(_HTML_ID.findall(part.text))
+            if level == 1 and not page.title:
+                page.title, page.top_id = _plain(text), heading_id
+        page.ids = used
 
 
-def merge_part(part: Part, parts: list[Part], home: str, shift: int, part_class: str) -> str:
-    """``part``'s Markdown, headings shifted by ``shift``, ids prefixed, links made valid at ``home``.
+def include(page: Page, pages: list[Page], home: str, shift: int, part_class: str) -> str:
+    """``page``'s Markdown, headings shifted by ``shift``, ids prefixed, links made valid at ``home``.
 
-    ``home`` is the docs path of the page the part is pasted into; links to any of ``parts``
-    become links inside that page, every other relative link is re-based onto ``home``.
+    ``home`` is the docs path of the page it is pasted into; links to any of ``pages`` become links
+    inside that page, every other relative link is re-based onto ``home``. Its title (the first
+    ``#`` heading) gets the prefix itself as id and ``part_class``.
     """
-    by_url = {page_url(p.src, style): p for p in parts for style in (True, False)}  # the parts' links name folders or files
-    links = _LinkMapper(part, by_url, home)
+    links = _LinkMapper(page, {page_url(p.src): p for p in pages}, home)
     used: set[str] = set()
     out: list[str] = []
     first = True
-    for line, in_fence in _lines(part.text):
+    for line, in_fence in _lines(page.text):
+        match = None if in_fence else _HEADING.match(line)
         if in_fence:
             out.append(line)
-            continue
-        match = _HEADING.match(line)
-        if match:
+        elif match:
             level, text, attrs = len(match.group(1)), match.group(2), match.group(3) or ""
             heading_id = _heading_id(text, attrs, used)
-            new_id = part.prefix if first and level == 1 else f"{part.prefix}-{heading_id}"
-            extra = f" .{part_class}" if first and level == 1 else ""
+            title = first and level == 1
+            new_id = page.prefix if title else f"{page.prefix}-{heading_id}"
+            extra = f" .{part_class}" if title else ""
             first = first and level != 1
             keep = " ".join(a for a in attrs.split() if not a.startswith("#"))
             text = _MD_URL.sub(links.markdown, text)
             out.append(f"{'#' * min(6, level + shift)} {text} {{ #{new_id}{extra}{' ' + keep if keep else ''} }}")
-            continue
-        line = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", line)
-        line = _HTML_ID.sub(lambda m: f'id="{part.prefix}-{m.group(1)}"', line)
-        line = _ID_REFS.sub(lambda m: f'{m.group(1)}="{" ".join(part.prefix + "-" + i for i in m.group(2).split())}"', line)
-        line = _HTML_URL.sub(links.html, line)
-        out.append(_MD_URL.sub(links.markdown, line))
+        else:
+            out.append(_MD_URL.sub(links.markdown, line))
     return "\n".join(out).strip() + "\n"
 
 
 class _LinkMapper:
-    """Turns a part's relative links into anchors in the bundle or links re-based onto ``home``."""
+    """Turns a page's relative Markdown links into anchors in the bundle or links re-based onto ``home``."""
 
-    def __init__(self, part: Part, by_url: dict[str, Part], home: str) -> None:
-        self.part = part
+    def __init__(self, page: Page, by_url: dict[str, Page], home: str) -> None:
+        self.page = page
         self.by_url = by_url
         self.home_dir = posixpath.dirname(home)
 
-    def html(self, match: re.Match[str]) -> str:
-        """``href``/``src`` in raw HTML: relative to the page's URL (``a/b.md`` is served at ``a/b/``)."""
-        return f'{match.group(1)}="{self._map(match.group(2), page_url(self.part.src), markdown=False)}"'
-
     def markdown(self, match: re.Match[str]) -> str:
         """A Markdown link: relative to the source file, as MkDocs resolves it."""
-        base = posixpath.dirname(self.part.src)
+        base = posixpath.dirname(self.page.src)
         base = base + "/" if base else ""
-        return f"{match.group(1)}{match.group(2)}{self._map(match.group(3), base, markdown=True)}{match.group(4)}{match.group(5)}"
+        return f"{match.group(1)}{match.group(2)}{self._map(match.group(3), base)}{match.group(4)}{match.group(5)}"
 
-    def _map(self, url: str, base: str, markdown: bool) -> str:
+    def _map(self, url: str, base: str) -> str:
         if not url or _EXTERNAL.match(url):
             return url
         path, _, fragment = url.partition("#")
         if not path:
-            return "#" + _anchor(self.part, fragment)
+            return "#" + _anchor(self.page, fragment)
         target = posixpath.normpath(posixpath.join(base, path.split("?")[0]))
         target = "" if target == "." else target
         as_url = page_url(target) if target.endswith(".md") else (target + "/" if path.endswith("/") and target else target)
@@ -118,16 +113,14 @@ class _LinkMapper:
         if included is not None:
             return "#" + _anchor(included, fragment)
         rebased = posixpath.relpath(target or ".", self.home_dir or ".")
-        if path.endswith("/") and not markdown:
-            rebased = rebased.rstrip("/") + "/"
         query = "?" + path.split("?", 1)[1] if "?" in path else ""
         return rebased + query + (f"#{fragment}" if fragment else "")
 
 
-def _anchor(part: Part, fragment: str) -> str:
-    if fragment and fragment in part.ids and fragment != part.top_id:
-        return f"{part.prefix}-{fragment}"
-    return part.prefix
+def _anchor(page: Page, fragment: str) -> str:
+    if fragment and fragment in page.ids and fragment != page.top_id:
+        return f"{page.prefix}-{fragment}"
+    return page.prefix
 
 
 def _lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -146,11 +139,11 @@ def _lines(text: str) -> Iterator[tuple[str, bool]]:
             yield line, False
 
 
-def _headings(text: str) -> Iterator[tuple[int, str, str, str]]:
+def _headings(text: str) -> Iterator[tuple[int, str, str]]:
     for line, in_fence in _lines(text):
         match = None if in_fence else _HEADING.match(line)
         if match:
-            yield len(match.group(1)), match.group(2), match.group(3) or "", line
+            yield len(match.group(1)), match.group(2), match.group(3) or ""
 
 
 def _heading_id(text: str, attrs: str, used: set[str]) -> str:
