@@ -53,11 +53,8 @@ class Group:
     parts: list[Part]
 
 
-def pages(ctx: SiteContext, outputs: dict[str, Output]) -> Iterator[tuple[str, Output]]:
-    """One print edition per cycle year.
-
-    ``outputs`` (the other sections' pages, passed to every finisher) is not read: the parts are rendered here.
-    """
+def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
+    """One print edition per cycle year; its parts are rendered here, so it runs beside the other sections."""
     guide = _guide_pages(ctx.docs_dir, ctx.nav)
     region_years = RegionYearPages.of(ctx)
     for jaar in ctx.dataset.jaren:

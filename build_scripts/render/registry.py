@@ -23,15 +23,8 @@ PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
 
 
 def _builders() -> list[PageBuilder]:
-    return [home.pages, regions.pages, agenda.pages, national.pages, downloads.pages, changes.pages, invulhulp.pages, feeds.pages]
-
-
-PageFinisher = Callable[[SiteContext, dict[str, Output]], Iterable[tuple[str, Output]]]
-
-
-def _finishers() -> list[PageFinisher]:
-    """Builders that bundle pages the others made (the print edition): they run last."""
-    return [print_edition.pages]
+    """The sections, heaviest first (the region pages draw most charts), so the workers finish together."""
+    return [regions.pages, print_edition.pages, national.pages, downloads.pages, changes.pages, agenda.pages, home.pages, invulhulp.pages, feeds.pages]
 
 
 def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Output]:
@@ -47,8 +40,6 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
     ctx.geschiedenis  # noqa: B018 - the same for the provenance from git
     for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
         _add_outputs(outputs, produced)
-    for finisher in _finishers():
-        _add_outputs(outputs, list(finisher(ctx, dict(sorted(outputs.items())))))
     return dict(sorted(outputs.items()))
 
 
