@@ -14,7 +14,7 @@ import feedparser
 import pytest
 from history_repo import JAAR_BESTAND, make_history
 
-from build_scripts.analysis.history import Geschiedenis, geschiedenis
+from build_scripts.analysis.history import Cijferwijziging, Geschiedenis, geschiedenis
 from build_scripts.contract.vocabulary import Zorgvorm
 from build_scripts.engines.site_source import DataError, prepare_site
 from build_scripts.reading.load import load_dataset
@@ -90,6 +90,13 @@ def test_the_history_lists_both_changes_newest_first(history: tuple[Project, str
     items = re.findall(r"<li><strong>([^<]+)</strong> in ([^:]+):", block)
     assert items == [("10 juni 2026", "!42"), ("2 maart 2026", eerste[:8])]
     assert "Acute zorg › Wachtenden nu: 12 → 17" in block
+
+
+def test_the_history_writes_a_figure_as_every_other_page_does() -> None:
+    """A waiting time reads 6,0 weeks in the table, in the diff and in the history alike (the registry's decimals)."""
+    wachttijd = Cijferwijziging(Zorgvorm.acute_zorg, "gemiddelde_wachttijd_weken", 6, 7.5)
+    assert wachttijd.van_naar == "6,0 → 7,5"
+    assert Cijferwijziging(Zorgvorm.acute_zorg, "wachtenden", 1450, None).van_naar == "1.450 → onbekend"
 
 
 def test_history_folds_after_five_entries(project: Project, stub_charts: list[str]) -> None:

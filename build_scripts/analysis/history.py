@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from ..contract.characters import one_line
-from ..contract.fields import TABEL2, field_label
-from ..contract.notation import dutch_date, number_as_given, yes_no
+from ..contract.fields import TABEL2, field_label, figure
+from ..contract.notation import dutch_date, yes_no
 from ..contract.vocabulary import Zorgvorm, label
 from ..reading.dataset import Dataset
 from ..reading.provenance import Commit, Versie, file_versions
@@ -47,7 +47,7 @@ class Cijferwijziging:
     @property
     def van_naar(self) -> str:
         """``12 → 15``; a bespreekpunt is text, so only that it changed."""
-        return "gewijzigd" if self.veld == BESPREEKPUNT else f"{waarde(self.oud)} → {waarde(self.nieuw)}"
+        return "gewijzigd" if self.veld == BESPREEKPUNT else f"{waarde(self.oud, self.veld)} → {waarde(self.nieuw, self.veld)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {"zorgvorm": self.zorgvorm.value, "veld": self.veld, "oud": _json(self.oud), "nieuw": _json(self.nieuw)}
@@ -288,16 +288,17 @@ def _figure(key: str, oud: Any, nieuw: Any) -> Cijferwijziging | None:
     return Cijferwijziging(Zorgvorm(zorgvorm), veld, oud, nieuw) if zorgvorm in Zorgvorm._value2member_map_ else None
 
 
-def waarde(value: Any) -> str:
-    """A figure as a reader reads it: Dutch numbers, ja/nee, ``onbekend`` for ``null``, a list joined by ``;``, text on one line."""
+def waarde(value: Any, veld: str = "") -> str:
+    """A figure as a reader reads it: Dutch numbers as every page writes ``veld``'s figure (:func:`figure`), ja/nee,
+    ``onbekend`` for ``null``, a list joined by ``;``, text on one line."""
     if value is None:
         return "onbekend"
     if isinstance(value, bool):
         return yes_no(value)
     if isinstance(value, int | float):
-        return number_as_given(value)
+        return figure(value, veld.rsplit(".", 1)[-1])
     if isinstance(value, list | tuple):
-        return "; ".join(waarde(v) for v in value) or "geen"
+        return "; ".join(waarde(v, veld) for v in value) or "geen"
     return one_line(label(value))  # an old version may hold what validation refuses today: control characters shown, never sent
 
 

@@ -12,7 +12,7 @@ judgements (``toegangsprobleem``, §3.2). Pure: no I/O, no pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +27,12 @@ from .signal_rules import absoluut_tekort as absoluut_tekort  # re-exported: the
 
 TEKORTKLASSEN = ("absoluut_tekort", "lokaal_tekort", "tekort_door_exclusiecriteria", "onder_druk", "aanbod_krimpt")
 WACHTSIGNALEN = ("wachttijd_boven_treeknorm", "gesloten_wachtlijsten", "structureel")
-LANDELIJKE_KLASSEN = frozenset({"absoluut_tekort", "lokaal_tekort", "tekort_door_exclusiecriteria"})
+_LANDELIJKE_REGELS: dict[str, Callable[[pd.DataFrame, Mapping[str, Sequence[str]]], Gevonden]] = {
+    "absoluut_tekort": lambda rows, _buren: regels.vraag_boven_capaciteit(rows),  # the regions whose demand tops capacity; fires on the national total
+    "lokaal_tekort": regels.lokaal_tekort,
+    "tekort_door_exclusiecriteria": regels.tekort_door_exclusiecriteria,
+}
+LANDELIJKE_KLASSEN = frozenset(_LANDELIJKE_REGELS)
 """The shortage classes of §4.2: only for the four possibly national forms."""
 SIGNAAL_LABELS = {
     "absoluut_tekort": "Absoluut tekort",
@@ -119,9 +124,7 @@ def _classify_form(
     absoluut = None
     if not zorgvorm.regionaal:
         absoluut = absoluut_tekort(totaal)
-        found["absoluut_tekort"] = regels.vraag_boven_capaciteit(rows)
-        found["lokaal_tekort"] = regels.lokaal_tekort(rows, buren)
-        found["tekort_door_exclusiecriteria"] = regels.tekort_door_exclusiecriteria(rows, buren)
+        found |= {key: rule(rows, buren) for key, rule in _LANDELIJKE_REGELS.items()}
     fired = {key: g for key, g in found.items() if (absoluut if key == "absoluut_tekort" else g.waarom)}
     signalen = tuple(
         Signaal(key, fired[key].regios, {s: w for s, w in fired[key].waarom.items() if w}, tuple(sorted(fired[key].niet)))

@@ -1,4 +1,4 @@
-// The site's one search (README, "Search"): Pagefind, the same on every engine.
+// The site's one search (docs/search.md): Pagefind, the same on every engine.
 // On every page: "/" or "s" puts the focus in the header's search field (as Material's own
 // search did). On the search page (zoeken.md): Pagefind's interface, in Dutch, runs the words
 // that came with ?q= and keeps ?q= up to date, so Back returns to the same results.
