@@ -9,7 +9,7 @@ value is unknown, never 0. Pure: no I/O, no pages.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -36,6 +36,8 @@ class Overzicht:
     regios_totaal: int
 
     groepen: dict[tuple[int, str], pd.DataFrame]
+    beelden: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Per year the signals of :func:`.signals.tekortbeelden`, computed once: six sections read them (``Any``: signals builds on this module)."""
 
     def rows(self, jaar: int, zorgvorm: Zorgvorm | None = None) -> pd.DataFrame:
         """The region rows of one year (and care form); split once, so lookups stay cheap."""

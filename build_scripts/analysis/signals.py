@@ -113,6 +113,14 @@ def classify(frame: pd.DataFrame, totaal: pd.DataFrame, buren: Mapping[str, Sequ
     }
 
 
+def tekortbeelden(ov: Overzicht, jaar: int) -> dict[Zorgvorm, Tekortbeeld]:
+    """:func:`classify` of ``ov``'s figures in ``jaar``, computed once per build and year however many pages read it."""
+    if jaar not in ov.beelden:
+        ov.beelden[jaar] = classify(ov.frame, ov.totaal, ov.buren, jaar)
+    beelden: dict[Zorgvorm, Tekortbeeld] = ov.beelden[jaar]
+    return beelden
+
+
 def _classify_form(
     jaar: int, zorgvorm: Zorgvorm, rows: pd.DataFrame, vorig: pd.DataFrame, totaal: Mapping[str, Any], buren: Mapping[str, Sequence[str]]
 ) -> Tekortbeeld:
@@ -188,7 +196,7 @@ def region_signals(ov: Overzicht, jaren: Iterable[int]) -> dict[tuple[str, int],
     """
     result: dict[tuple[str, int], dict[Zorgvorm, RegioSignalen]] = {}
     for jaar in sorted(set(jaren)):
-        for zorgvorm, beeld in classify(ov.frame, ov.totaal, ov.buren, jaar).items():
+        for zorgvorm, beeld in tekortbeelden(ov, jaar).items():
             for r in regels.each(ov.rows(jaar, zorgvorm)):
                 slug = str(r.regio)
                 result.setdefault((slug, jaar), {})[zorgvorm] = RegioSignalen(

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..analysis.history import Geschiedenis, geschiedenis, herkomst_json
 from ..analysis.national import Overzicht, overzicht, totals_of_year
-from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, classify
+from ..analysis.signals import SIGNAAL_KEYS, TEKORTKLASSEN, Tekortbeeld, tekortbeelden
 from ..contract.fields import COUNT_PATHS, FIGUREN, FIGUREN_BY_PATH, GEWOGEN_PATHS, field_value
 from ..contract.models import RegioJaar, ZorgvormGegevens
 from ..contract.vocabulary import Zorgvorm
@@ -169,7 +169,7 @@ def _open_data(ctx: SiteContext, bij_mijlpalen: list[Download]) -> Iterator[tupl
 def national_rows(ov: Overzicht, jaar: int) -> list[dict[str, Any]]:
     """One row per care form: totals with their region counts, and the shortage classes."""
     totalen = totals_of_year(ov.totaal, jaar)
-    tekorten = classify(ov.frame, ov.totaal, ov.buren, jaar)
+    tekorten = tekortbeelden(ov, jaar)
     rows = []
     for zorgvorm in Zorgvorm:
         t, tb = totalen[zorgvorm], tekorten[zorgvorm]
@@ -336,7 +336,7 @@ def _signals_json(ov: Overzicht, jaren: list[int]) -> dict[str, Any]:
                 "regios_totaal": ov.regios_totaal,
                 "toegangsprobleem": dict(tb.oordelen),
             }
-            for z, tb in classify(ov.frame, ov.totaal, ov.buren, jaar).items()
+            for z, tb in tekortbeelden(ov, jaar).items()
         }
     return result
 

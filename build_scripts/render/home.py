@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..analysis import agenda, status_board
 from ..analysis.national import totals_of_year
 from ..analysis.region_facts import region_summaries
-from ..analysis.signals import SIGNAAL_LABELS, classify
+from ..analysis.signals import SIGNAAL_LABELS, tekortbeelden
 from ..contract.vocabulary import Zorgvorm
 from .context import Output, SiteContext
 from .templating import render
@@ -40,7 +40,7 @@ def _national_section(ctx: SiteContext) -> str:
         ctx.urls("index.md"),
         jaar=jaar,
         totalen=totals_of_year(ov.totaal, jaar),
-        tekorten=classify(ov.frame, ov.totaal, ov.buren, jaar),
+        tekorten=tekortbeelden(ov, jaar),
         zorgvormen=list(Zorgvorm),
         regios_totaal=ov.regios_totaal,
         n_regios=len(ctx.dataset.region_years(jaar)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..analysis.national import Overzicht, group_neighbours, plain, totals_of_year
-from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, classify
+from ..analysis.signals import ONDERWERPEN, SIGNAAL_LABELS, TEKORTKLASSEN, WACHTSIGNALEN, Tekortbeeld, tekortbeelden
 from ..contract import norms
 from ..contract.notation import name_sort_key
 from ..contract.site_paths import Urls, bespreekpunten_page, national_year_page
@@ -69,7 +69,7 @@ def year_view(ctx: SiteContext, ov: Overzicht, jaar: int) -> dict[str, Any]:
     jaren = [j for j in ctx.dataset.jaren if j <= jaar]
     per_jaar = {j: totals_of_year(ov.totaal, j) for j in jaren}
     totalen = per_jaar[jaar]
-    tekorten = classify(ov.frame, ov.totaal, ov.buren, jaar)
+    tekorten = tekortbeelden(ov, jaar)
     regio_rijen = {z: _chart_rows(ov, jaar, z) for z in Zorgvorm}
     grafieken = {f"vraag-aanbod-{z.value.replace('_', '-')}": _demand_chart(regio_rijen[z], jaar, z) for z in Zorgvorm}
     grafieken["totalen"] = _totals_chart(per_jaar)

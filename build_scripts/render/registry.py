@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from ..analysis.signals import tekortbeelden
 from . import agenda, changes, downloads, feeds, home, invulhulp, national, print_edition, regions
 from .context import Output, SiteContext
 from .forking import fork_is_safe
@@ -38,6 +39,8 @@ def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Out
     workers = build_workers(ctx) if workers is None else workers
     ctx.overzicht  # noqa: B018 - computed once here, so forked workers inherit it instead of each computing it
     ctx.geschiedenis  # noqa: B018 - the same for the provenance from git
+    for jaar in ctx.dataset.jaren:  # and for the signals, which six sections read
+        tekortbeelden(ctx.overzicht, jaar)
     for produced in _run_parallel(ctx, builders, workers) if workers > 1 else (list(b(ctx)) for b in builders):
         _add_outputs(outputs, produced)
     return dict(sorted(outputs.items()))
