@@ -25,7 +25,7 @@ PageBuilder = Callable[[SiteContext], Iterable[tuple[str, Output]]]
 
 def _builders() -> list[PageBuilder]:
     """The sections, heaviest first (the region pages draw most charts), so the workers finish together."""
-    return [regions.pages, print_edition.pages, national.pages, downloads.pages, changes.pages, agenda.pages, home.pages, invulhulp.pages, feeds.pages]
+    return [regions.pages, changes.pages, print_edition.pages, downloads.pages, national.pages, agenda.pages, invulhulp.pages, home.pages, feeds.pages]
 
 
 def generate_site(ctx: SiteContext, workers: int | None = None) -> dict[str, Output]:
