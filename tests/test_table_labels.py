@@ -16,6 +16,7 @@ import pytest
 from build_scripts.reading.load import load_dataset
 from build_scripts.render.context import make_context
 from build_scripts.render.registry import generate_site, iter_markdown
+from build_scripts.render.templating import environment
 from conftest import FIXTURES, REPO
 
 
@@ -92,6 +93,17 @@ def test_the_reading_follows_the_rules() -> None:
         (None, None, ""),  # a table without a header row: its row header ...
         (None, "x", ""),  # ... and its cells carry no label (here one does)
     ]
+
+
+def test_a_header_and_its_cells_label_are_one_escaped_text() -> None:
+    template = environment().from_string(
+        '{% import "_macros.j2" as m %}{% set kolommen = ["Regio\'s", jaar, "<b>&"] %}{{ m.kolomkoppen(kolommen, getal=[1]) }}'
+        '<tr><td data-label="{{ kolommen[0] }}">a</td><td data-label="{{ kolommen[2] }}">b</td></tr>'
+    )
+    assert template.render(jaar=2026) == (
+        '<thead><tr><th scope="col">Regio\'s</th><th scope="col" class="getal">2026</th><th scope="col">&lt;b&gt;&amp;</th></tr></thead>'
+        '<tr><td data-label="Regio&#39;s">a</td><td data-label="&lt;b&gt;&amp;">b</td></tr>'
+    )
 
 
 @pytest.mark.parametrize("root", [REPO, FIXTURES / "national"], ids=["voorbeelddata", "national"])
