@@ -1,4 +1,9 @@
-"""Every data cell carries its column header as ``data-label``: what a phone shows beside each value (issue 17)."""
+"""Every data cell carries its column header as ``data-label``: what a phone shows beside each value (issues 17, 25).
+
+The templates write the labels themselves (``m.kolomkoppen`` and ``data-label="{{ kolommen[i] }}"``);
+this reads every generated page independently of them, so a template that forgets a label, or
+gives a cell the wrong one, fails here.
+"""
 
 from __future__ import annotations
 
@@ -6,47 +11,27 @@ import datetime as dt
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from build_scripts.reading.load import load_dataset
 from build_scripts.render.context import make_context
 from build_scripts.render.registry import generate_site, iter_markdown
-from build_scripts.render.table_labels import label_cells
-from conftest import FIXTURES
-
-TABLE = (
-    '<p>voor</p><table class="dossier-tabel"><caption>C</caption>'
-    '<thead><tr><th scope="col">Zorgvorm</th><th scope="col" abbr="Vraag">Werkelijke vraag<span> (per jaar)</span></th>'
-    '<th scope="col" colspan="2">Capaciteit &amp; "bedden"</th></tr></thead>\n<tbody>\n'
-    '<tr class="x"><th scope="row">Acute zorg</th><td class="getal">1.100<br><span class="basis">3 van 4</span></td><td>5</td><td>6</td></tr>\n'
-    '<tr><td colspan="4">Geen.</td></tr>\n'
-    '<tr><td>a</td><td data-label="Eigen">b</td><td>c</td><td>d</td><td>te veel</td></tr>\n'
-    "</tbody></table><p>na</p>"
-)
-
-
-def test_each_cell_gets_the_header_of_its_column() -> None:
-    out = label_cells(TABLE)
-    assert '<th scope="row">Acute zorg</th>' in out  # a row header heads its block: no label
-    assert '<td class="getal" data-label="Vraag">1.100<br><span class="basis">3 van 4</span></td>' in out  # abbr: the short form
-    assert out.count('data-label="Capaciteit &amp; &#34;bedden&#34;"') == 4  # a header spanning two columns labels both; quotes escaped
-    assert '<td colspan="4">Geen.</td>' in out  # a note across the table gets no label
-    assert '<td data-label="Zorgvorm">a</td>' in out and '<td data-label="Eigen">b</td>' in out  # an existing label stays
-    assert "<td>te veel</td>" in out  # a cell beyond the header row: nothing to say
-    assert out.startswith("<p>voor</p>") and out.endswith("<p>na</p>")
-
-
-def test_labelling_twice_changes_nothing_and_a_table_without_header_row_stays_as_it_is() -> None:
-    once = label_cells(TABLE)
-    assert label_cells(once) == once
-    plain = '<table class="dossier-tabel tabel2"><tbody><tr><th scope="row">Aanwezig</th><td>ja</td></tr></tbody></table>'
-    assert label_cells(plain) == plain
+from build_scripts.render.templating import environment
+from conftest import FIXTURES, REPO
 
 
 class _Tables(HTMLParser):
-    """An independent reading of the page's tables: per body cell its column header and its data-label."""
+    """An independent reading of the page's tables: per body cell the label it must carry and the one it has.
+
+    The rules: a label is the header's ``abbr`` or else its text (tags read as spaces, whitespace
+    collapsed); a header spanning two columns labels both; a row header (``<th>`` in the body), a
+    cell spanning several columns and every cell of a table without a header row carry none.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.cells: list[tuple[str, str | None, str]] = []  # (header, data-label, caption)
+        self.cells: list[tuple[str | None, str | None, str]] = []  # (label it must carry, its data-label, caption)
+        self.headed_tables = 0
         self._headers: list[str] = []
         self._caption = self._text = ""
         self._where: list[str] = []
@@ -57,7 +42,9 @@ class _Tables(HTMLParser):
         a = dict(attrs)
         if tag in ("thead", "tbody", "caption"):
             self._where.append(tag)
-            self._headers = [] if tag == "thead" else self._headers
+            if tag == "thead":
+                self._headers = []
+                self.headed_tables += 1
         elif tag == "tr":
             self._column = 0
         elif tag in ("th", "td"):
@@ -80,20 +67,57 @@ class _Tables(HTMLParser):
         span = int(self._cell.get("colspan") or 1)
         if self._where and self._where[-1] == "thead":
             self._headers += [self._cell.get("abbr") or " ".join(self._text.split())] * span
-        elif tag == "td" and span == 1 and self._headers:
-            self.cells.append((self._headers[self._column], self._cell.get("data-label"), self._caption))
+        else:
+            labelled = tag == "td" and span == 1 and self._column < len(self._headers)
+            self.cells.append((self._headers[self._column] if labelled else None, self._cell.get("data-label"), self._caption))
         self._column += span
         self._cell = None
 
 
-def test_every_data_cell_of_every_generated_table_is_labelled_with_its_column_header(tmp_path: Path, stub_charts: list[str]) -> None:
-    dataset, _problems = load_dataset(FIXTURES / "national")
+def test_the_reading_follows_the_rules() -> None:
+    tables = _Tables()
+    tables.feed(
+        '<table><caption>C</caption><thead><tr><th scope="col">Zorgvorm</th><th abbr="Vraag">Werkelijke <span>vraag</span></th>'
+        '<th colspan="2">Capaciteit &amp; "bedden"</th></tr></thead><tbody>'
+        '<tr><th scope="row">Acute zorg</th><td data-label="Vraag">1</td><td>2</td><td data-label="Capaciteit &amp; &#34;bedden&#34;">3</td></tr>'
+        '<tr><td colspan="4">Geen.</td></tr></tbody></table>'
+        '<table><tbody><tr><th scope="row">Aanwezig</th><td data-label="x">ja</td></tr></tbody></table>'
+    )
+    assert tables.headed_tables == 1
+    assert tables.cells == [
+        (None, None, "C"),  # a row header heads its block
+        ("Vraag", "Vraag", "C"),  # abbr: the short form
+        ('Capaciteit & "bedden"', None, "C"),  # a header spanning two columns labels both (here one forgot it)
+        ('Capaciteit & "bedden"', 'Capaciteit & "bedden"', "C"),
+        (None, None, "C"),  # a note across the table
+        (None, None, ""),  # a table without a header row: its row header ...
+        (None, "x", ""),  # ... and its cells carry no label (here one does)
+    ]
+
+
+def test_a_header_and_its_cells_label_are_one_escaped_text() -> None:
+    template = environment().from_string(
+        '{% import "_macros.j2" as m %}{% set kolommen = ["Regio\'s", jaar, "<b>&"] %}{{ m.kolomkoppen(kolommen, getal=[1]) }}'
+        '<tr><td data-label="{{ kolommen[0] }}">a</td><td data-label="{{ kolommen[2] }}">b</td></tr>'
+    )
+    assert template.render(jaar=2026) == (
+        '<thead><tr><th scope="col">Regio\'s</th><th scope="col" class="getal">2026</th><th scope="col">&lt;b&gt;&amp;</th></tr></thead>'
+        '<tr><td data-label="Regio&#39;s">a</td><td data-label="&lt;b&gt;&amp;">b</td></tr>'
+    )
+
+
+@pytest.mark.parametrize("root", [REPO, FIXTURES / "national"], ids=["voorbeelddata", "national"])
+def test_every_data_cell_of_every_generated_table_is_labelled_with_its_column_header(
+    root: Path, tmp_path: Path, stub_charts: list[str]
+) -> None:
+    dataset, _problems = load_dataset(root)
     outputs = generate_site(make_context(dataset, peildatum=dt.date(2026, 6, 1), cache_dir=tmp_path))
-    checked = 0
+    labelled = tables = 0
     for path, text in iter_markdown(outputs):
-        tables = _Tables()
-        tables.feed(text)
-        wrong = [cell for cell in tables.cells if cell[0] != cell[1]]
-        assert wrong == [], f"{path}: {wrong[:3]}"
-        checked += len(tables.cells)
-    assert checked > 1000, checked  # every kind of page took part
+        reading = _Tables()
+        reading.feed(text)
+        wrong = [cell for cell in reading.cells if cell[0] != cell[1]]
+        assert wrong == [], f"{path}: (kop, data-label, caption) {wrong[:3]}"
+        labelled += sum(cell[0] is not None for cell in reading.cells)
+        tables += reading.headed_tables
+    assert labelled > 1000 and tables > 100, (labelled, tables)  # every kind of page took part

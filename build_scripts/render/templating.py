@@ -21,7 +21,6 @@ from ..contract.site_paths import Urls, region_feed
 from ..contract.vocabulary import label
 from .headings import Deel
 from .jump_list import KOP_ID, add_jump_list
-from .table_labels import label_cells
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 ONBEKEND = Markup('<span class="onbekend">onbekend</span>')
@@ -50,6 +49,11 @@ def md(text: object) -> Markup:
     return Markup(escape_markdown(text))
 
 
+def tekst(text: object) -> Markup:
+    """Text as element content: HTML-escaped, the apostrophe kept as itself ("regio's"), which needs no escape there."""
+    return Markup(str(escape(str(text))).replace("&#39;", "'"))
+
+
 def yaml_string(text: object) -> Markup:
     """A double-quoted YAML scalar for front matter, HTML-escaped first.
 
@@ -58,7 +62,7 @@ def yaml_string(text: object) -> Markup:
     attributes, and Material escapes a title once more in its footer's ``aria-label``, where
     ``&#39;`` would be read out raw (axe: label-content-name-mismatch, issue 26).
     """
-    return Markup(json.dumps(str(escape(str(text))).replace("&#39;", "'"), ensure_ascii=False))
+    return Markup(json.dumps(str(tekst(text)), ensure_ascii=False))
 
 
 def mailto(email: str | None) -> Markup:
@@ -79,7 +83,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         getal=getal, cijfer=cijfer, getal_tekst=number, datum=dutch_date, ja_nee=yes_no, alinea=alinea, md=md, label=label,
-        yaml_string=yaml_string, mailto=mailto, veldlabel=field_label, veldwaarde=field_value,
+        yaml_string=yaml_string, tekst=tekst, mailto=mailto, veldlabel=field_label, veldwaarde=field_value,
     )
     env.globals["regiotabel"] = REGIOTABEL
     env.globals["regio_feed_pad"] = region_feed
@@ -87,12 +91,12 @@ def environment() -> Environment:
 
 
 def render(template: str, urls: Urls, deel: Deel | None = None, **context: Any) -> str:
-    """A template's text, every data cell labelled with its column header (:mod:`table_labels`), its jump list filled in (:mod:`jump_list`).
+    """A template's text with its jump list filled in (:mod:`jump_list`).
 
     ``urls`` is the page's URL builder: every internal link in a template asks it (``urls.region_year(…)``).
     ``deel`` writes the page's headings and ids (:mod:`headings`): by default for the page on its
     own, or for the page as one part of the print edition.
     """
     deel = deel or Deel()
-    text = label_cells(environment().get_template(template).render(urls=urls, deel=deel, **context))
+    text = environment().get_template(template).render(urls=urls, deel=deel, **context)
     return add_jump_list(text, deel.niveau(2), deel.id(KOP_ID))
