@@ -15,7 +15,8 @@ figure the median of ``--repeat`` runs:
   the same theme, plugins, extensions and the same expanded hierarchical nav: MkDocs alone.
 * ``zensical_cold``, ``zensical_warm``, ``zensical_edit``: the same three with
   ``dossier build --engine zensical`` (``.cache/`` holds its build folder and Zensical's cache);
-  ``zensical_own`` is the time Zensical itself reports for its part of the build.
+  ``zensical_own`` is the time Zensical itself reports for its part of the build. Their floor is plain
+  Zensical building the source folder our door wrote (``zensical_floor_cold``, ``zensical_floor_warm``).
 * per page: build time / HTML pages written; peak RSS of the build process; charts rendered
   (SVG files written or rewritten under ``.cache/charts`` during the build).
 
@@ -178,7 +179,11 @@ class Build:
     engine_own: float
 
 
-BUILD_COMMANDS = {"mkdocs": [sys.executable, "-m", "mkdocs", "build"], "zensical": [*DOSSIER, "build", "--engine", "zensical"]}
+BUILD_COMMANDS = {
+    "mkdocs": [sys.executable, "-m", "mkdocs", "build"],
+    "zensical": [*DOSSIER, "build", "--engine", "zensical"],
+    "zensical_floor": [sys.executable, "-c", "import zensical; zensical.build('mkdocs.yml', {'strict': False, 'clean': False})"],
+}
 ZENSICAL_OWN = re.compile(r"Build finished in ([0-9.]+)s")
 
 
@@ -252,16 +257,38 @@ def measure(size: str, repeat: int, workdir: Path, engines: tuple[str, ...] = ("
 
 
 def _measure_builds(result: SizeResult, engine: str, project: Path, floor: Path, edit: int) -> None:
-    """Cold, warm and one-edit builds with ``engine`` (MkDocs: the floor first); ``edit`` makes each edit a new value."""
-    prefix = "" if engine == "mkdocs" else f"{engine}_"
-    runs = [("floor", floor, True)] if engine == "mkdocs" else []
-    for name, target, clean in [*runs, (f"{prefix}cold", project, True), (f"{prefix}warm", project, False)]:
-        result.add(name, **vars(build(target, clean, "mkdocs" if name == "floor" else engine)))
+    """Cold, warm and one-edit builds with ``engine``, each beside its floor; ``edit`` makes each edit a new value.
+
+    MkDocs' floor is built first. Zensical's floor is the source folder our Zensical door wrote (generated pages,
+    theme, ``mkdocs.yml``), copied after its cold build and built by plain Zensical, cold and warm (its own cache kept).
+    """
+    if engine == "mkdocs":
+        for name, target, clean in (("floor", floor, True), ("cold", project, True), ("warm", project, False)):
+            result.add(name, **vars(build(target, clean, "mkdocs" if name == "floor" else engine)))
+    else:
+        result.add("zensical_cold", **vars(build(project, True, engine)))
+        zensical_floor = _zensical_floor(project, floor.parent / "zensical_floor")
+        result.add("zensical_floor_cold", **vars(build(zensical_floor, True, "zensical_floor")))
+        result.add("zensical_warm", **vars(build(project, False, engine)))
+        result.add("zensical_floor_warm", **vars(build(zensical_floor, False, "zensical_floor")))
     edit_one_region(project, edit)
-    result.add(f"{prefix}edit", **vars(build(project, False, engine)))
+    result.add(f"{'' if engine == 'mkdocs' else engine + '_'}edit", **vars(build(project, False, engine)))
+
+
+def _zensical_floor(project: Path, target: Path) -> Path:
+    """Plain Zensical's project: the pages, theme and config our door handed Zensical (written once per size)."""
+    if not target.exists():
+        work = project / ".cache" / "zensical"
+        target.mkdir(parents=True)
+        for name in ("docs", "theme"):
+            shutil.copytree(work / name, target / name)
+        shutil.copy2(work / "mkdocs.yml", target / "mkdocs.yml")
+    return target
 
 
 BUILDS = ("cold", "warm", "edit", "zensical_cold", "zensical_warm", "zensical_edit")
+ZENSICAL_FLOORS = {"zensical_cold": "zensical_floor_cold", "zensical_warm": "zensical_floor_warm", "zensical_edit": "zensical_floor_warm"}
+"""Each Zensical figure against plain Zensical: cold against its cold build, warm and edit against its warm rebuild."""
 
 
 def summarise(r: SizeResult) -> dict[str, Any]:
@@ -286,10 +313,13 @@ def summarise(r: SizeResult) -> dict[str, Any]:
             out["floor_pages"] = int(m("floor", "pages"))
             out[f"floor_{suffix}"] = floor
             out[f"floor_ms_per_page{clock}"] = 1000 * floor / max(out["floor_pages"], 1)
-        for name in names:
+        for name in [*names, *(f for f in dict.fromkeys(ZENSICAL_FLOORS.values()) if f in r.runs)]:
             out[f"{name}_{suffix}"] = m(name, key)
             out[f"{name}_ms_per_page{clock}"] = 1000 * out[f"{name}_{suffix}"] / max(out["pages"], 1)
-            if floor:
+            own_floor = ZENSICAL_FLOORS.get(name)
+            if own_floor and own_floor in r.runs:
+                out[f"{name}_ratio{clock}"] = out[f"{name}_{suffix}"] / m(own_floor, key)
+            elif floor and name in ("cold", "warm", "edit"):
                 out[f"{name}_ratio{clock}"] = out[f"{name}_{suffix}"] / floor
     for name in names:
         out[f"{name}_charts"] = int(m(name, "charts"))
@@ -332,14 +362,16 @@ COLUMNS = (
     ("nav links/page", "nav_links_per_page", "{:.0f}"),
     ("RSS MB", "max_rss_mb", "{:.0f}"),
     ("charts cold/warm/edit", None, "charts"),
-    *(c for n in ("cold", "warm", "edit") for c in ((f"zensical {n} s", f"zensical_{n}_s", "{:.1f}"), ("×floor (cpu)", None, f"zensical_{n}_ratio"))),
+    ("zensical floor cold/warm s", None, "zensical_floor"),
+    *(c for n in ("cold", "warm", "edit") for c in ((f"zensical {n} s", f"zensical_{n}_s", "{:.1f}"), ("×its floor (cpu)", None, f"zensical_{n}_ratio"))),
     ("zensical's own s cold/warm/edit", None, "zensical_own"),
 )
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """Markdown table: wall-clock figures, with the CPU-time figure in brackets where both matter."""
-    columns = [c for c in COLUMNS if (c[1] or {"charts": "cold_charts", "zensical_own": "zensical_cold_own_s"}.get(c[2], c[2])) in rows[0]] if rows else []
+    named = {"charts": "cold_charts", "zensical_own": "zensical_cold_own_s", "zensical_floor": "zensical_floor_cold_s"}
+    columns = [c for c in COLUMNS if (c[1] or named.get(c[2], c[2])) in rows[0]] if rows else []
     header = [c[0] for c in columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
@@ -349,6 +381,8 @@ def table(rows: list[dict[str, Any]]) -> str:
                 cells.append(fmt.format(row[key]))
             elif fmt == "charts":
                 cells.append(f"{row['cold_charts']}/{row['warm_charts']}/{row['edit_charts']}")
+            elif fmt == "zensical_floor":
+                cells.append(f"{row['zensical_floor_cold_s']:.1f}/{row['zensical_floor_warm_s']:.1f}")
             elif fmt == "zensical_own":
                 cells.append("/".join(f"{row[f'zensical_{n}_own_s']:.1f}" for n in ("cold", "warm", "edit")))
             else:
