@@ -10,13 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr, ValidationError
-from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 PREFIX = "DOSSIER_"
 
@@ -25,10 +22,14 @@ class SettingsError(ValueError):
     """A ``DOSSIER_*`` variable with a value of the wrong kind; the message is Dutch and names the variable."""
 
 
-class Settings(BaseSettings):
-    """What can be set from the environment; unset (or empty) means the default."""
+class Settings(BaseModel):
+    """What can be set from the environment; unset (or empty) means the default.
 
-    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+    A plain pydantic model read by :func:`read_settings`: each field from its ``DOSSIER_*``
+    variable, nothing else (no ``.env`` file, no secrets folder), so no settings library is needed.
+    """
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     peildatum: dt.date | None = Field(default=None, description="The build's explicit “today” (JJJJ-MM-DD); default the data's latest git date.")
     cache_dir: Path | None = Field(default=None, description="Where builds keep charts and Zensical's build folder (CI keeps it); default `<root>/.cache`.")
@@ -54,38 +55,6 @@ class Settings(BaseSettings):
         """The environment variable of field ``name``: ``workers`` → ``DOSSIER_WORKERS``."""
         return PREFIX + name.upper()
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Only the variables (no ``.env`` file, no secrets folder), from the mapping :func:`read_settings` was given."""
-        return init_settings, _Variables(settings_cls, _READING.get())
-
-
-_READING: ContextVar[Mapping[str, str]] = ContextVar("dossier_settings_source", default=os.environ)
-"""The mapping the settings are read from: the process environment unless :func:`read_settings` was given one."""
-
-
-class _Variables(PydanticBaseSettingsSource):
-    """Each field from its ``DOSSIER_*`` variable in ``env``; an unset or empty variable leaves the default."""
-
-    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]) -> None:
-        super().__init__(settings_cls)
-        self.env = env
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        key = Settings.variable(field_name)
-        return self.env.get(key), key, False
-
-    def __call__(self) -> dict[str, Any]:
-        values = {name: self.env.get(Settings.variable(name), "") for name in self.settings_cls.model_fields}
-        return {name: value for name, value in values.items() if value.strip()}
-
 
 _KINDS = {"date": "geen datum in de vorm JJJJ-MM-DD", "int": "geen geheel getal", "path": "geen pad"}
 
@@ -95,13 +64,12 @@ def read_settings(env: Mapping[str, str] | None = None) -> Settings:
 
     Raises :class:`SettingsError` with a Dutch message for a value of the wrong kind.
     """
-    token = _READING.set(os.environ if env is None else env)
+    source = os.environ if env is None else env
+    values = {name: source.get(Settings.variable(name), "") for name in Settings.model_fields}
     try:
-        return Settings()
+        return Settings.model_validate({name: value for name, value in values.items() if value.strip()})
     except ValidationError as exc:
         raise SettingsError(_message(exc)) from exc
-    finally:
-        _READING.reset(token)
 
 
 def _message(exc: ValidationError) -> str:

@@ -69,7 +69,7 @@ class SiteContext:
     docs_dir: Path | None = None
     nav: Sequence[Any] = ()
     repository: RepositorySettings = field(default_factory=lambda: RepositorySettings(None))
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=read_settings)
     directory_urls: bool = True
     """The engine's URL style: folders (``regios/utrecht/``, the published site) or files (``…/index.html``, a preview)."""
     stand: Stand | None = None
