@@ -84,3 +84,27 @@ def test_the_built_site_indexes_every_content_page_and_no_repeat(tmp_path_factor
     assert set(indexed) == set(pages) - left_out
     home = indexed["/"]
     assert home["meta"]["title"] == "Cruciale ggz dossier" and "Ga naar inhoud" not in home["content"], "alleen het artikel, niet de kop van de site"
+
+
+def test_mkdocs_serve_writes_the_index_after_the_rebuild_and_mkdocs_build_before_it_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor's rebuild is done when its pages are; the index follows and is finished before the next rebuild empties the folder."""
+    from types import SimpleNamespace
+
+    from build_scripts.engines import mkdocs_hook
+
+    site = _site(tmp_path / "site", {"index.html": "<main data-pagefind-body><p>Wachtlijsten</p></main>"})
+    config: Any = SimpleNamespace(site_dir=str(site), use_directory_urls=True)
+    started = []
+    monkeypatch.setattr(mkdocs_hook, "index_site", lambda *args: started.append(args) or index_site(*args))
+    mkdocs_hook._serving[0] = True
+    try:
+        mkdocs_hook.on_post_build(config)
+        assert [t.name for t in mkdocs_hook._indexing] == ["zoekindex"]  # writing beside the served pages
+        mkdocs_hook.on_pre_build(config)  # the next rebuild waits for it before its folder is emptied
+        assert not mkdocs_hook._indexing and (site / "pagefind" / "pagefind.js").is_file()
+    finally:
+        mkdocs_hook._serving[0] = False
+    (site / "pagefind" / "pagefind.js").unlink()
+    mkdocs_hook.on_post_build(config)  # mkdocs build: the index is there when the build ends
+    assert not mkdocs_hook._indexing and (site / "pagefind" / "pagefind.js").is_file()
+    assert len(started) == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -91,6 +93,27 @@ def test_parallel_build_gives_exactly_the_sequential_outputs(project: Project, m
     builders = pages._builders()
     monkeypatch.setattr(pages, "_builders", lambda: [*builders, lambda ctx: [("pid.txt", Output(str(os.getpid())))]])
     assert generate_site(ctx, workers=2)["pid.txt"].content != str(os.getpid())  # really built in a worker
+
+
+def test_beside_a_thread_the_workers_come_from_a_fork_server(project: Project, tmp_path: Path) -> None:
+    """``mkdocs serve`` rebuilds beside its server's threads: no fork there but a fork server, with the same outputs."""
+    from build_scripts.render import registry
+
+    dataset, _ = load_dataset(project.root)
+    ctx = make_context(dataset, peildatum=PEIL, cache_dir=tmp_path / "charts")
+    sequential = generate_site(ctx, workers=1)  # draws the charts once and caches them
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        assert registry._start_method() == "forkserver"
+        beside = generate_site(ctx, workers=2)
+    finally:
+        stop.set()
+        server.join()
+    assert registry._start_method() == "fork"
+    assert list(beside) == list(sequential)
+    assert beside == sequential
 
 
 def test_build_workers_follow_the_environment_and_stay_single_for_small_data(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
