@@ -68,6 +68,8 @@ def test_a_dark_scheme_reader_prints_dark_text_on_white_paper(built_site: BuiltS
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what a browser sends before printing
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    # no colour fades on paper (Zensical fades links over 125 ms): a printout, or this check, taken inside the fade saw pale links
+    assert page.evaluate("[...document.querySelectorAll('.md-typeset a')].map(a => getComputedStyle(a).transitionDuration).filter(d => d !== '0s')") == []
     results = run_axe(page, contrast_only=True)
     assert [describe(v) for v in results["violations"]] == []
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
