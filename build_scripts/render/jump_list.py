@@ -11,6 +11,7 @@ prefixed (:class:`.headings.Deel`): its list reads those headings and labels its
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from markdown.extensions.toc import slugify
 
@@ -21,6 +22,7 @@ KOP_ID = "op-deze-pagina-kop"
 """The id of the list's own heading (its label)."""
 
 
+@cache
 def _section_pattern(level: int) -> re.Pattern[str]:
     return re.compile(rf"^{'#' * level} (?P<text>.+?)(?:\s*\{{\s*#(?P<id>[\w-]+)\s*\}})?\s*$", re.MULTILINE)
 

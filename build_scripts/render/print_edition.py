@@ -2,7 +2,7 @@
 
 One page per year, ``downloads/dossier-<jaar>/``, so the printed dossier and the site can never
 disagree. The national page and the region pages are rendered for it from their own templates and
-context (:func:`.national.year_page`, :class:`.regions.RegionYearPages`), each as a part of this
+context (:func:`.national_year.year_page`, :class:`.region_year.RegionYearPages`), each as a part of this
 page: headings two levels down and ids with the part's prefix (:class:`.headings.Deel`), links to
 another part as anchors in this page (:class:`..contract.site_paths.EditionUrls`). The guide is
 Markdown written by people, so it is included by :mod:`include_markdown`. Its print stylesheet
@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from ..contract.site_paths import EditionUrls, national_year_page, print_edition_page, region_year_page
-from . import national
+from . import national_year
 from .context import Output, SiteContext
 from .headings import Deel
 from .include_markdown import Page, include, prepare
-from .regions import RegionYearPages
+from .region_year import RegionYearPages
 from .templating import render
 
 PDF_NAME = "dossier-{jaar}.pdf"
@@ -66,10 +66,10 @@ def _edition(ctx: SiteContext, region_years: RegionYearPages, guide: list[tuple[
     regions = [(slug, region) for slug, region in ctx.dataset.published_regions().items() if jaar in region.jaren]
     prefixes = {national_year_page(jaar): "landelijk"} | {region_year_page(slug, jaar): f"regio-{slug}" for slug, _ in regions}
     urls = EditionUrls(home, ctx.directory_urls, prefixes)
-    view = national.year_view(ctx, ctx.overzicht, jaar)
+    view = national_year.year_view(ctx, ctx.overzicht, jaar)
     groups = [
         Group("deel-leidraad", "De leidraad in eigen woorden", _guide_parts(guide, home)),
-        Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [_part(partial(national.year_page, ctx, view, urls), "landelijk")]),
+        Group("deel-landelijk", f"Landelijke samenvatting {jaar}", [_part(partial(national_year.year_page, ctx, view, urls), "landelijk")]),
         Group("deel-regios", f"Regio's, cyclus {jaar}", [_part(partial(region_years.text, region, jaar, urls), f"regio-{slug}") for slug, region in regions]),
     ]
     return render(

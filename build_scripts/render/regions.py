@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import status_board
-from ..analysis.history import PaginaHerkomst
 from ..analysis.region_facts import region_summaries
-from ..analysis.signals import RegioSignalen, region_signals
-from ..contract.models import Advies
-from ..contract.site_paths import Urls, region_page, region_year_page
-from ..contract.vocabulary import TREEKNORM_WEKEN, ZORGVORM_OMSCHRIJVING, Zorgvorm
-from ..reading import milestones
+from ..analysis.signals import RegioSignalen
+from ..contract.site_paths import region_page, region_year_page
+from ..contract.vocabulary import TREEKNORM_WEKEN, Zorgvorm
 from ..reading.dataset import RegionData
 from . import trend_chart
 from .charts import Chart, render_charts
 from .context import Output, SiteContext
-from .headings import Deel
+from .region_year import RegionYearPages, agenda_context
 from .templating import render
 
 log = logging.getLogger("mkdocs.hooks.dossier.charts")
@@ -37,7 +33,7 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
         yield region_page(slug), Output(
             render(
                 "region.md.j2", ctx.urls(region_page(slug)),
-                region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **_agenda_context(ctx),
+                region=region, regio=region.regio, naam=region.naam, verloop=verloop[slug], ctx=ctx, **agenda_context(ctx),
             ),
             source=region.regio_path,
             title=region.naam,
@@ -47,65 +43,6 @@ def pages(ctx: SiteContext) -> Iterator[tuple[str, Output]]:
             yield region_year_page(slug, jaar), Output(text, source=region.jaar_paths[jaar], title=str(jaar))
     for path, svg in charts.svgs.items():
         yield path, Output(svg)
-
-
-@dataclass(frozen=True)
-class RegionYearPages:
-    """What every region-year page reads besides its region's data (indexed once per build), and the page itself.
-
-    The site renders each page on its own; the print edition renders the same page as one of its
-    parts, with its own URL builder and :class:`.headings.Deel`, from this same context.
-    """
-
-    ctx: SiteContext
-    adviezen: Mapping[tuple[str, int], Mapping[Zorgvorm, list[Advies]]]
-    signalen: Mapping[tuple[str, int], Mapping[Zorgvorm, RegioSignalen]]
-
-    @classmethod
-    def of(cls, ctx: SiteContext) -> RegionYearPages:
-        return cls(ctx, _adviezen(ctx), region_signals(ctx.overzicht, ctx.dataset.jaren))
-
-    def text(self, region: RegionData, jaar: int, urls: Urls, deel: Deel | None = None) -> str:
-        """The Markdown of ``region``'s page for ``jaar``, its links from ``urls``, its headings and ids from ``deel``."""
-        ctx, model, path = self.ctx, region.jaren[jaar], region.jaar_paths[jaar]
-        years = sorted(region.jaren)
-        vorig = max((j for j in years if j < jaar), default=None)
-        volgend = min((j for j in years if j > jaar), default=None)
-        return render(
-            "region_year.md.j2",
-            urls,
-            deel,
-            regio=region.regio,
-            naam=region.naam,
-            jaar=jaar,
-            model=model,
-            vorig_jaar=vorig,
-            volgend_jaar=volgend,
-            wijzigingen=vorig is not None and vorig == jaar - 1,
-            gewijzigd=ctx.file_dates.get(path),
-            adviezen=self.adviezen.get((region.slug, jaar), {}),
-            regio_signalen=self.signalen.get((region.slug, jaar), {}),
-            omschrijving=ZORGVORM_OMSCHRIJVING,
-            treeknorm=TREEKNORM_WEKEN,
-            bron=path,
-            herkomst=PaginaHerkomst(ctx.geschiedenis.van(path), ctx.geschiedenis.bekend),
-            regio_naam=lambda slug: ctx.dataset.regions[slug].naam if slug in ctx.dataset.regions else slug,
-            **_agenda_context(ctx),
-        )
-
-
-def _adviezen(ctx: SiteContext) -> dict[tuple[str, int], dict[Zorgvorm, list[Advies]]]:
-    """The national table's advice per (region, year) and care form, indexed once (not per page)."""
-    result: dict[tuple[str, int], dict[Zorgvorm, list[Advies]]] = {}
-    for jaar, national in ctx.dataset.landelijk.items():
-        for advies in national.adviezen:
-            result.setdefault((advies.regio, jaar), {}).setdefault(advies.zorgvorm, []).append(advies)
-    return result
-
-
-def _agenda_context(ctx: SiteContext) -> dict[str, Any]:
-    """What ``_agenda_region.md.j2`` needs besides the model (and the page's URL builder)."""
-    return {"peildatum": ctx.peildatum, "min_dagen": milestones.MIN_DAGEN_STUKKEN}
 
 
 def _index_board(ctx: SiteContext) -> status_board.Bord | None:
